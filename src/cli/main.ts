@@ -1,0 +1,25 @@
+// The `papergraph` command: wires subcommands; each lives in its own file.
+import { Command, CommanderError } from 'commander';
+import { registerDbCommand } from './db-command.ts';
+import { registerServeCommand } from './serve-command.ts';
+import { registerStartCommand } from './start-command.ts';
+import { reportFailure } from './report-failure.ts';
+
+const program = new Command('papergraph')
+  .description('A knowledge graph of research papers and the concepts in them')
+  .exitOverride()
+  .showHelpAfterError();
+
+registerDbCommand(program);
+registerServeCommand(program);
+registerStartCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    reportFailure(error);
+  }
+}

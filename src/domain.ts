@@ -1,0 +1,91 @@
+// The shared vocabulary of papergraph: every module speaks in these types.
+
+export const CONCEPT_KINDS = ['method', 'model', 'dataset', 'task', 'metric', 'hardware'] as const;
+export type ConceptKind = (typeof CONCEPT_KINDS)[number];
+
+/** How a paper relates to a concept it mentions; `null` when no cue says (datasets, tasks...). */
+export const ROLES = ['proposes', 'uses', 'compares'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CLAIM_KINDS = [
+  'speedup',
+  'memory',
+  'compression',
+  'communication',
+  'batch_size',
+  'hardware_scale',
+  'compute',
+  'energy',
+  'latency',
+  'throughput',
+] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export type Field = 'title' | 'abstract';
+
+/** A paper as read from a source, before any NLP. */
+export interface RawPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  authors?: string[];
+  /** ISO date (YYYY-MM-DD) when the source gives one; never invented. */
+  published?: string | null;
+  url?: string | null;
+  venue?: string | null;
+  /** Where the record came from: `daily`, `jsonl`, `arxiv`, ... */
+  source: string;
+}
+
+/** Where a finding stands: `paper[field].slice(start, end) === text`. */
+export interface Mention {
+  field: Field;
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+}
+
+export interface ExtractedConcept {
+  kind: ConceptKind;
+  role: Role | null;
+  /** Stable slug of `kind` and canonical name, e.g. `method:adam`. */
+  id: string;
+  name: string;
+  aliases: string[];
+  confidence: number;
+  /** Names of the rules that fired for this concept, strongest first. */
+  rules: string[];
+  mentions: Mention[];
+}
+
+export interface ExtractedClaim {
+  kind: ClaimKind;
+  /** The quantity as written: `2.7times`, `270x-600x`, `84%`. */
+  value: string;
+  low: number;
+  high: number;
+  unit: string;
+  hardware: string | null;
+  baseline: string | null;
+  text: string;
+  rule: string;
+  confidence: number;
+  mentions: Mention[];
+}
+
+/** The extractor's output for one paper (the `papergraph extract` contract). */
+export interface Extraction {
+  id: string;
+  title: string;
+  concepts: ExtractedConcept[];
+  claims: ExtractedClaim[];
+  codeUrls: string[];
+}
+
+/** A record that could not be read, reported and skipped. */
+export interface SkippedRecord {
+  /** `file:line` or `file#entry`. */
+  where: string;
+  reason: string;
+}

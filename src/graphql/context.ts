@@ -1,0 +1,5 @@
+import type { Neo4jConnection } from '../store/connect-neo4j.ts';
+
+export interface GraphQLContext {
+  connection: Neo4jConnection;
+}

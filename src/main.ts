@@ -1,0 +1,43 @@
+// Reads config and listens: `papergraph start` (the main job) and `papergraph serve`.
+import { createServer } from 'node:http';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './local-neo4j/open-database.ts';
+import { applySchema } from './store/apply-schema.ts';
+
+export interface RunServerOptions {
+  /** Start the local Neo4j when NEO4J_URI is unset, and stop it on exit. */
+  startLocal: boolean;
+}
+
+export async function runServer(options: RunServerOptions): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.error(line);
+  const database = await openDatabase(config, {
+    startLocal: options.startLocal,
+    tiedToParent: options.startLocal,
+    log,
+  });
+  log(`Neo4j: ${database.uri}`);
+  await applySchema(database.connection);
+
+  const app = createApp({ connection: database.connection });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  log(`papergraph on http://${config.host}:${config.port}/ (GraphQL at /graphql); Ctrl-C stops`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(
+      `${signal}: stopping the server${options.startLocal && !config.external ? ' and Neo4j' : ''}...`,
+    );
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

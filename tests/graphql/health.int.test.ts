@@ -1,0 +1,31 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+
+describe('/health', () => {
+  let connection: Neo4jConnection;
+  beforeAll(async () => {
+    connection = await openTestDatabase();
+  });
+  afterAll(() => connection.close());
+
+  test('reports Neo4j up when it answers', async () => {
+    const response = await createApp({ connection }).fetch('http://papergraph/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  });
+
+  test('answers 503 with neo4j down when nothing listens on the Bolt port', async () => {
+    const driver = neo4j.driver(`bolt://127.0.0.1:${await findFreePort()}`, undefined, {
+      connectionTimeout: 1000,
+    });
+    const down: Neo4jConnection = { driver, database: 'neo4j', close: () => driver.close() };
+    const response = await createApp({ connection: down }).fetch('http://papergraph/health');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'degraded', neo4j: 'down' });
+    await down.close();
+  });
+});

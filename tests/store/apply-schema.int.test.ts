@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applySchema } from '../../src/store/apply-schema.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+
+describe('applySchema on the real Neo4j', () => {
+  let connection: Neo4jConnection;
+  beforeAll(async () => {
+    connection = await openTestDatabase();
+  });
+  afterAll(() => connection.close());
+
+  test('creates every constraint and full-text index, and is idempotent', async () => {
+    await applySchema(connection);
+    const { records } = await connection.driver.executeQuery(
+      'SHOW INDEXES YIELD name, type WHERE type <> "LOOKUP" RETURN name, type ORDER BY name',
+      {},
+      { database: connection.database },
+    );
+    expect(records.map((r) => `${r.get('name')} ${r.get('type')}`)).toMatchInlineSnapshot(`
+      [
+        "author_id RANGE",
+        "claim_id RANGE",
+        "claim_kind RANGE",
+        "concept_id RANGE",
+        "concept_keys RANGE",
+        "concept_names FULLTEXT",
+        "paper_id RANGE",
+        "paper_published RANGE",
+        "paper_text FULLTEXT",
+      ]
+    `);
+  });
+
+  test('a second paper with the same id is refused by the constraint', async () => {
+    const create = () =>
+      connection.driver.executeQuery(
+        'CREATE (:Paper {id: "dup"})',
+        {},
+        { database: connection.database },
+      );
+    await create();
+    await expect(create()).rejects.toThrow(/already exists/);
+  });
+});

@@ -1,0 +1,34 @@
+// The integration tests' handle on the throwaway Neo4j started by the global setup.
+import { inject } from 'vitest';
+import { applySchema } from '../../src/store/apply-schema.ts';
+import { connectNeo4j, type Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+
+/** Connects to the test Neo4j, applies the schema and empties the graph. */
+export async function openTestDatabase(): Promise<Neo4jConnection> {
+  const connection = await connectNeo4j(inject('neo4j'));
+  await applySchema(connection);
+  await clearGraph(connection);
+  return connection;
+}
+
+export async function clearGraph(connection: Neo4jConnection): Promise<void> {
+  await connection.driver.executeQuery(
+    'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+    {},
+    { database: connection.database },
+  );
+}
+
+/** Counts of nodes by label and relationships by type, for exact comparisons. */
+export async function countGraph(connection: Neo4jConnection): Promise<Record<string, number>> {
+  const { records } = await connection.driver.executeQuery(
+    `CALL () { MATCH (n) UNWIND labels(n) AS key RETURN key, count(*) AS n
+       UNION ALL MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS n }
+     RETURN key, n ORDER BY key`,
+    {},
+    { database: connection.database },
+  );
+  return Object.fromEntries(
+    records.map((r) => [r.get('key') as string, (r.get('n') as { toNumber(): number }).toNumber()]),
+  );
+}
