@@ -43,7 +43,7 @@ export async function openInput(source: string): Promise<OpenedInput> {
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
   if (head.includes('\u0000')) {
-    await iterator.return?.();
+    await iterator.return?.(undefined);
     throw new InputError(`${name}: looks like a binary file (it contains NUL bytes), not text`);
   }
   async function* chunks(): AsyncGenerator<string> {

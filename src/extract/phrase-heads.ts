@@ -1,0 +1,69 @@
+// Head nouns that make a noun phrase a method, task, dataset or metric ("a rule-based parser",
+// "machine reading comprehension", "a parallel corpus", "word error rate").
+import type { ConceptKind } from '../domain.ts';
+
+export const HEAD_KINDS: Record<string, ConceptKind> = {};
+
+const METHOD_HEADS =
+  'model algorithm approach method technique parser grammar framework classifier network architecture estimator optimizer optimiser strategy scheme heuristic procedure formalism mechanism module decoder encoder tagger recognizer recogniser stemmer learner regularizer regulariser kernel embedding representation solver sampler filter transducer automaton automata tree-kernel pipeline paradigm ensemble autoencoder transformer perceptron regression svm crf hmm lstm rnn cnn gan'.split(
+    ' ',
+  );
+const TASK_HEADS =
+  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation resolution reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension'.split(
+    ' ',
+  );
+const DATASET_HEADS =
+  'corpus corpora dataset data-set treebank tree-bank benchmark database collection'.split(' ');
+const METRIC_HEADS = 'accuracy precision recall f-measure f-score f1 perplexity bleu'.split(' ');
+
+for (const head of METHOD_HEADS) HEAD_KINDS[head] = 'method';
+for (const head of TASK_HEADS) HEAD_KINDS[head] = 'task';
+for (const head of DATASET_HEADS) HEAD_KINDS[head] = 'dataset';
+for (const head of METRIC_HEADS) HEAD_KINDS[head] = 'metric';
+
+/** Two-word heads checked before one-word heads. */
+export const COMPOUND_HEADS: Record<string, ConceptKind> = {
+  'error rate': 'metric',
+  'error rates': 'metric',
+  'success rate': 'metric',
+  'recognition rate': 'metric',
+  'accuracy rate': 'metric',
+  'training data': 'dataset',
+  'training set': 'dataset',
+  'test set': 'dataset',
+  'parallel data': 'dataset',
+  'parallel text': 'dataset',
+  'annotated data': 'dataset',
+  'labeled data': 'dataset',
+  'labelled data': 'dataset',
+  'unlabeled data': 'dataset',
+  'unlabelled data': 'dataset',
+  'speech data': 'dataset',
+  'text data': 'dataset',
+  'image data': 'dataset',
+  'bleu score': 'metric',
+  'f1 score': 'metric',
+  'rouge score': 'metric',
+  'language model': 'method',
+  'language models': 'method',
+  'neural network': 'method',
+  'neural networks': 'method',
+};
+
+/**
+ * Modifiers that say nothing about what a thing is: a phrase made only of these and a head
+ * ("a new approach", "the proposed method") is generic and not a concept.
+ */
+export const GENERIC_MODIFIERS = new Set(
+  'a an the this that these those our its their his her we new novel proposed simple efficient effective existing previous prior other current standard general first second third following same various several many different present original traditional conventional typical popular recent modern state-of-the-art powerful robust accurate fast main key final overall whole entire basic common such each every both all any some more most further additional two three four five one single multiple specific particular given certain well-known known successful better best good large small high low improved alternative unified generic suitable appropriate practical possible resulting underlying corresponding respective full complete'.split(
+    ' ',
+  ),
+);
+
+export function singularHead(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word === 'corpora' || word === 'automata') return word;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('s') && word.length > 3) return word.slice(0, -1);
+  return word;
+}
