@@ -1,6 +1,7 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
 import { registerDbCommand } from './db-command.ts';
+import { registerExtractCommand } from './extract-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { reportFailure } from './report-failure.ts';
@@ -11,6 +12,7 @@ const program = new Command('papergraph')
   .showHelpAfterError();
 
 registerDbCommand(program);
+registerExtractCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
 

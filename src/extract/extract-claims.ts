@@ -227,7 +227,15 @@ function buildClaim(
 
   const after = clauseAfter(text, to);
   const before = clauseBefore(text, from);
-  const found = findKind(after, 'after') ?? findKind(before, 'before');
+  const afterKind = findKind(after, 'after');
+  const beforeKind = findKind(before, 'before');
+  // The context word nearest the number names what it measures.
+  const found =
+    afterKind !== null && beforeKind !== null
+      ? afterKind.start <= before.length - beforeKind.end
+        ? afterKind
+        : beforeKind
+      : (afterKind ?? beforeKind);
   const kind = pickKind(rule, found?.kind);
   if (kind === null) return null;
 
@@ -285,7 +293,7 @@ function clauseAfter(text: string, to: number): string {
 
 function clauseBefore(text: string, from: number): string {
   const head = text.slice(Math.max(0, from - 60), from);
-  const stop = Math.max(head.lastIndexOf(';'), head.lastIndexOf(','), head.search(/\d(?!.*\d)/));
+  const stop = Math.max(head.lastIndexOf(';'), head.lastIndexOf(','));
   return stop === -1 ? head : head.slice(stop + 1);
 }
 

@@ -119,6 +119,7 @@ function extractUnsafe(paper: RawPaper): Extraction {
     for (const sentence of f.sentences) candidates.push(...findNounPhrases(f.field, sentence));
   }
 
+  adoptStrongerKinds(candidates, fields);
   const kept = resolveOverlaps(candidates);
   const concepts = buildConcepts(kept, fields);
   const spans: NamedSpan[] = kept
@@ -219,7 +220,17 @@ function defineAcronym(
   let kind: ConceptKind | null = known?.kind ?? null;
   let name = known?.name ?? definition.long;
   if (known === null) {
-    kind = kindFromHead(definition.long) ?? (isTitleCase(definition.long) ? 'method' : null);
+    const before = definition.sentence.text.slice(
+      0,
+      definition.longStart - definition.sentence.start,
+    );
+    const proposed =
+      PROPOSER.test(before) &&
+      /\b(?:propose|present|introduce|develop|call|name|term|dub)\w*\s+(?:\S+\s+){0,6}$/i.test(
+        before,
+      );
+    kind =
+      kindFromHead(definition.long) ?? (isTitleCase(definition.long) || proposed ? 'method' : null);
     name = definition.long;
   }
   if (kind === null) return null;
@@ -294,8 +305,13 @@ const CONTRIBUTION_HEADS =
 function kindForName(name: string, context: string): ConceptKind {
   const known = matchLexicon(name, true);
   if (known !== null) return known.kind;
-  if (/\b(?:benchmark|dataset|corpus|suite)\b/i.test(context)) return 'dataset';
-  if (/\b(?:metric|score|measure)\b/i.test(context)) return 'metric';
+  const apposed =
+    /^[\s,:(-]*(?:(?:a|an|the|which is a|is a)\s+)?(?:(?:new|novel|large|large-scale|challenging|simple|first|public|publicly available)\s+)*(\w+)/i
+      .exec(context)?.[1]
+      ?.toLowerCase();
+  if (apposed !== undefined && /^(?:benchmark|dataset|corpus|suite)$/.test(apposed))
+    return 'dataset';
+  if (apposed !== undefined && /^(?:metric|score|measure)$/.test(apposed)) return 'metric';
   if (
     /v\d|-\d+[BMK]?$|\d+[BM]$/.test(name) ||
     /\b(?:model|network|architecture|LLM)\b/.test(context)
@@ -527,7 +543,11 @@ function findDatasetCues(field: Field, sentence: Sentence): Candidate[] {
     let j = i - 1;
     while (j >= 0) {
       const w = words[j];
-      if (isNameToken(w) || /^[A-Z]/.test(w.text)) {
+      if (
+        (isNameToken(w) || /^[A-Z]/.test(w.text)) &&
+        w.pos !== 'adj' &&
+        !/[/[\]{}]/.test(w.text)
+      ) {
         let k = j;
         while (
           k - 1 >= 0 &&
@@ -593,7 +613,8 @@ function findNamePatterns(
   const found: Candidate[] = [];
   for (const word of sentence.words) {
     const t = word.text;
-    if (NOT_NAMES.has(t) || byAcronym.has(t)) continue;
+    if (NOT_NAMES.has(t) || byAcronym.has(t) || /[/[\]{}:^_\\]/.test(t) || word.pos === 'adj')
+      continue;
     // Mixed case or letters with digits; plain all-capital acronyms are too often generic (LLM, SOTA).
     const camel = /[a-z][A-Z]/.test(t) && /^[A-Za-z]/.test(t);
     const versioned =
@@ -664,6 +685,39 @@ function sweepKnownNames(
   }
 }
 
+/** A shape-only match takes the identity another rule gave the same name (BlockMNIST the dataset). */
+function adoptStrongerKinds(candidates: Candidate[], fields: FieldText[]): void {
+  const strength: Partial<Record<ConceptRule, number>> = {
+    lexicon: 0,
+    'acronym-definition': 1,
+    'dataset-cue': 2,
+    'called-cue': 3,
+    'propose-cue': 3,
+    'appositive-name': 3,
+    'title-name': 3,
+  };
+  const strong = new Map<string, Candidate>();
+  const surfaceOf = (c: Candidate): string =>
+    (c.field === 'title' ? fields[0] : fields[1]).text.slice(c.start, c.end);
+  for (const c of candidates) {
+    const rank = strength[c.rule];
+    if (rank === undefined) continue;
+    const surface = surfaceOf(c);
+    const held = strong.get(surface);
+    if (held === undefined || rank < (strength[held.rule] ?? 9)) strong.set(surface, c);
+  }
+  for (const c of candidates) {
+    if (c.rule === 'lexicon' || c.rule === 'noun-phrase-head' || c.rule === 'acronym-definition')
+      continue;
+    const other = strong.get(surfaceOf(c));
+    if (other !== undefined && other !== c) {
+      c.id = other.id;
+      c.kind = other.kind;
+      c.name = other.name;
+    }
+  }
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -721,13 +775,14 @@ function phraseCandidate(
   const words = sentence.words;
   // Trim generic leading modifiers and any trailing non-noun.
   let i = from;
-  while (i <= to && GENERIC_MODIFIERS.has(words[i].lower)) i += 1;
+  while (i <= to && GENERIC_MODIFIERS.has(words[i].lower) && words[i + 1]?.lower !== 'order')
+    i += 1;
   let j = to;
   while (j >= i && words[j].pos !== 'noun') j -= 1;
   if (j < i) return null;
   const headWord = words[j].lower;
   const last2 = j > i ? `${words[j - 1].lower} ${headWord}` : '';
-  let kind: ConceptKind | null = null;
+  let kind: ConceptKind | null;
   if (last2 in COMPOUND_HEADS) kind = COMPOUND_HEADS[last2];
   else {
     const head = singularHead(headWord);

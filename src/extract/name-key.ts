@@ -31,6 +31,10 @@ export function slugName(name: string): string {
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
   if (words.length === 0) return 'unnamed';
-  words[words.length - 1] = singularKey(words[words.length - 1]);
+  // Only common nouns are singularised: `Neural Networks`, `datasets`, but not the name `Lanczos`.
+  const written = name.trim().split(/\s+/);
+  if (written.length > 1 || written[0] === written[0].toLowerCase()) {
+    words[words.length - 1] = singularKey(words[words.length - 1]);
+  }
   return words.join('-');
 }

@@ -9,7 +9,7 @@ const METHOD_HEADS =
     ' ',
   );
 const TASK_HEADS =
-  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation resolution reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension'.split(
+  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension'.split(
     ' ',
   );
 const DATASET_HEADS =
