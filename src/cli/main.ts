@@ -1,9 +1,12 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
 import { registerDbCommand } from './db-command.ts';
+import { registerEvalCommand } from './eval-command.ts';
 import { registerExtractCommand } from './extract-command.ts';
+import { registerIngestCommand } from './ingest-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerStatsCommand } from './stats-command.ts';
 import { reportFailure } from './report-failure.ts';
 
 const program = new Command('papergraph')
@@ -13,8 +16,11 @@ const program = new Command('papergraph')
 
 registerDbCommand(program);
 registerExtractCommand(program);
+registerEvalCommand(program);
+registerIngestCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
+registerStatsCommand(program);
 
 try {
   await program.parseAsync(process.argv);
