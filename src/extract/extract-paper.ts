@@ -17,7 +17,13 @@ import type { LexiconEntry } from './lexicon.ts';
 import { MAX_FORM_WORDS, lookupLexicon, matchLexicon } from './lexicon.ts';
 import { parseText } from './parse-text.ts';
 import type { Sentence, Word } from './parse-text.ts';
-import { COMPOUND_HEADS, GENERIC_MODIFIERS, HEAD_KINDS, singularHead } from './phrase-heads.ts';
+import {
+  BARE_TASK_HEADS,
+  COMPOUND_HEADS,
+  GENERIC_MODIFIERS,
+  HEAD_KINDS,
+  singularHead,
+} from './phrase-heads.ts';
 
 /**
  * Every rule that can produce a concept, with its confidence; a concept lists the rules that fired
@@ -789,17 +795,25 @@ function phraseCandidate(
     kind = HEAD_KINDS[head] ?? HEAD_KINDS[head.split('-').pop() ?? head] ?? null;
   }
   if (kind === null) return null;
-  // A bare head ("the algorithm", "recognition") is generic; a method needs a describing word.
-  if (j === i && !(kind === 'metric' && j === i) && !(kind === 'task' && /-/.test(headWord)))
+  // A bare head ("the algorithm") is generic; a method needs a describing word.
+  const bare = j === i;
+  if (
+    bare &&
+    kind !== 'metric' &&
+    !(kind === 'task' && (/-/.test(headWord) || BARE_TASK_HEADS.has(headWord)))
+  ) {
     return null;
+  }
+  if (bare && headWord === 'quality') return null;
   if (
     kind === 'metric' &&
-    j > i &&
-    !/^(?:accuracy|precision|recall|f-measure|f-score|f1|perplexity|bleu|rate|rates|score|scores)$/.test(
+    !bare &&
+    !/^(?:accuracy|precision|recall|f-measure|f-score|f1|perplexity|bleu|rate|rates|score|scores|quality)$/.test(
       headWord,
     )
-  )
+  ) {
     return null;
+  }
   const start = words[i].start;
   const end = words[j].end;
   const name = sentence.text.slice(start - sentence.start, end - sentence.start);
