@@ -26,6 +26,7 @@ const WORD_NUM: Record<string, number> = {
   thousand: 1000,
 };
 const WORD_NUMS = Object.keys(WORD_NUM).join('|');
+const NUMBER_GROUP = new RegExp(`^(?:${NUM}|${WORD_NUMS}|one)$`, 'i');
 
 interface QuantityRule {
   name: string;
@@ -34,6 +35,8 @@ interface QuantityRule {
   kindFromUnit?: ClaimKind;
   unit: (match: RegExpExecArray) => string;
   confidence: number;
+  /** Context kinds this quantity can express; others fall back to `kindFromUnit`. */
+  kinds?: ClaimKind[];
 }
 
 const MULT_UNIT = String.raw`(?:\s?(?:x|×|X)(?![a-zA-Z])|\s?times\b|-fold\b|\s?fold\b)`;
@@ -47,6 +50,7 @@ const RULES: QuantityRule[] = [
       'g',
     ),
     kindFromUnit: 'memory',
+    kinds: ['memory', 'compression', 'communication'],
     unit: (m) => m[2],
     confidence: 0.8,
   },
@@ -109,11 +113,12 @@ const RULES: QuantityRule[] = [
       'gi',
     ),
     kindFromUnit: 'hardware_scale',
-    unit: (m) => m[2].toLowerCase(),
+    unit: (m) => m[2],
     confidence: 0.75,
   },
   {
     name: 'claim-size',
+    kinds: ['memory', 'compression', 'communication'],
     pattern: new RegExp(String.raw`(?<![\w.])(${NUM})\s?(MB|GB|KB|TB)\b`, 'g'),
     unit: (m) => m[2],
     confidence: 0.6,
@@ -218,8 +223,11 @@ function buildClaim(
   const text = sentence.text;
   const from = match.index;
   const to = from + match[0].length;
-  const numbers = [...match[0].matchAll(new RegExp(`${NUM}|\\b(?:${WORD_NUMS}|one)\\b`, 'gi'))]
-    .map((m) => toNumber(m[0]))
+  // The numbers are the captured groups that are numbers (not the 100 of "8 A100 GPUs").
+  const numbers = match
+    .slice(1)
+    .filter((group): group is string => group !== undefined && NUMBER_GROUP.test(group))
+    .map(toNumber)
     .filter((n) => Number.isFinite(n));
   if (numbers.length === 0) return null;
   // A year or a citation number is not a quantity.
@@ -271,15 +279,22 @@ function buildClaim(
     baseline,
     text: claimText,
     rule: rule.name,
-    confidence: found !== null ? rule.confidence : rule.confidence - 0.15,
+    confidence:
+      (found !== null && found.kind === kind) || rule.kindFromUnit === kind
+        ? rule.confidence
+        : rule.confidence - 0.15,
     mentions: [{ field, start: absStart, end: absEnd, text: claimText, sentence: text }],
   };
 }
 
-function pickKind(rule: QuantityRule, context: ClaimKind | undefined): ClaimKind | null {
+function pickKind(rule: QuantityRule, found: ClaimKind | undefined): ClaimKind | null {
   if (rule.kindFromUnit === 'hardware_scale' || rule.kindFromUnit === 'communication') {
     return rule.kindFromUnit;
   }
+  const context =
+    found !== undefined && (rule.kinds === undefined || rule.kinds.includes(found))
+      ? found
+      : undefined;
   if (rule.name === 'claim-time' && context === undefined) return null;
   return context ?? rule.kindFromUnit ?? null;
 }

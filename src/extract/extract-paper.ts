@@ -179,6 +179,8 @@ function findLexiconMentions(field: Field, sentence: Sentence): Candidate[] {
     if (entry !== null) {
       const first = words[i];
       const last = words[i + matched - 1];
+      // "Alpaca's instruction data": the possessive is not part of the name.
+      const possessive = /['’]s$/.test(last.text) ? 2 : 0;
       found.push({
         id: entry.id,
         kind: entry.kind,
@@ -186,7 +188,7 @@ function findLexiconMentions(field: Field, sentence: Sentence): Candidate[] {
         rule: 'lexicon',
         field,
         start: first.start,
-        end: last.end,
+        end: last.end - possessive,
         sentence,
         proposes: false,
       });
