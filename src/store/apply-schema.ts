@@ -9,6 +9,7 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
   'CREATE CONSTRAINT author_id IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
   'CREATE INDEX concept_keys IF NOT EXISTS FOR (c:Concept) ON (c.keys)',
+  'CREATE INDEX builds_on_via IF NOT EXISTS FOR ()-[r:BUILDS_ON]-() ON (r.via)',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
   'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract]',

@@ -20,6 +20,7 @@ describe('applySchema on the real Neo4j', () => {
     expect(records.map((r) => `${r.get('name')} ${r.get('type')}`)).toMatchInlineSnapshot(`
       [
         "author_id RANGE",
+        "builds_on_via RANGE",
         "claim_id RANGE",
         "claim_kind RANGE",
         "concept_id RANGE",

@@ -12,11 +12,13 @@ export async function openTestDatabase(): Promise<Neo4jConnection> {
 }
 
 export async function clearGraph(connection: Neo4jConnection): Promise<void> {
-  await connection.driver.executeQuery(
-    'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
-    {},
-    { database: connection.database },
-  );
+  // An auto-commit query: CALL ... IN TRANSACTIONS cannot run inside a managed transaction.
+  const session = connection.driver.session({ database: connection.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 /** Counts of nodes by label and relationships by type, for exact comparisons. */

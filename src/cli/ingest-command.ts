@@ -1,0 +1,97 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import type { InputFormat } from '../ingest/read-result.ts';
+import { openDatabase } from '../local-neo4j/open-database.ts';
+import { ingestPapers, type IngestProgress } from '../pipeline/ingest-papers.ts';
+import { countPapers, readSources } from '../pipeline/read-sources.ts';
+import { applySchema } from '../store/apply-schema.ts';
+import { parseFormat, parsePositiveInt } from './parse-options.ts';
+
+interface IngestOptions {
+  format?: InputFormat;
+  batchSize: number;
+  workers: number;
+}
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description('extract papers and write them to the graph (idempotent; rerun to resume)')
+    .argument('<files...>', 'input files (daily listing, JSON Lines or arXiv Atom), or - for stdin')
+    .option('--format <format>', 'input format instead of detecting it', parseFormat)
+    .option('--batch-size <n>', 'papers per write transaction', parsePositiveInt, 200)
+    .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2)
+    .action(async (files: string[], options: IngestOptions) => {
+      const config = loadConfig();
+      const database = await openDatabase(config, {
+        startLocal: true,
+        log: (l) => console.error(l),
+      });
+      try {
+        await applySchema(database.connection);
+        await runIngest(database.connection, files, options);
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+async function runIngest(
+  connection: Parameters<typeof ingestPapers>[0],
+  files: string[],
+  options: IngestOptions,
+): Promise<void> {
+  const tty = process.stderr.isTTY === true;
+  let bar: SingleBar | null = null;
+  let lastLine = 0;
+  const onProgress = (p: IngestProgress) => {
+    const rate = p.elapsedMs > 0 ? ((p.written + p.unchanged) * 1000) / p.elapsedMs : 0;
+    if (bar) {
+      bar.update(p.written + p.unchanged, { rate: rate.toFixed(0), skipped: p.skipped });
+    } else if (Date.now() - lastLine > 2000) {
+      lastLine = Date.now();
+      console.error(
+        `ingest: ${p.written} written, ${p.unchanged} unchanged, ${p.skipped} skipped, ${rate.toFixed(0)} papers/s`,
+      );
+    }
+  };
+  if (tty && !files.includes('-')) {
+    bar = new SingleBar(
+      {
+        format:
+          'ingest [{bar}] {value}/{total} papers | {rate} papers/s | ETA {eta_formatted} | skipped {skipped}',
+        stream: process.stderr,
+      },
+      Presets.shades_classic,
+    );
+    bar.start(await countPapers(files, options.format), 0, { rate: 0, skipped: 0 });
+  }
+  try {
+    const summary = await ingestPapers(connection, readSources(files, options.format), {
+      batchSize: options.batchSize,
+      workers: options.workers,
+      onProgress,
+      onSkipped: (record) => {
+        if (!bar) console.error(`skipped ${record.where}: ${record.reason}`);
+      },
+    });
+    bar?.stop();
+    for (const record of bar ? summary.skippedRecords : []) {
+      console.error(`skipped ${record.where}: ${record.reason}`);
+    }
+    console.log(
+      [
+        `papers read: ${summary.read}`,
+        `written: ${summary.written}`,
+        `unchanged: ${summary.unchanged}`,
+        `skipped records: ${summary.skipped}`,
+        `concept links: ${summary.links}`,
+        `claims: ${summary.claims}`,
+        `time: ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+      ].join('\n'),
+    );
+  } finally {
+    bar?.stop();
+  }
+}

@@ -1,0 +1,17 @@
+import { InvalidArgumentError } from 'commander';
+import { INPUT_FORMATS, type InputFormat } from '../ingest/read-result.ts';
+
+export function parseFormat(value: string): InputFormat {
+  if (!(INPUT_FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${INPUT_FORMATS.join(', ')}`);
+  }
+  return value as InputFormat;
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 100000');
+  }
+  return n;
+}

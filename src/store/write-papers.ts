@@ -1,0 +1,289 @@
+// Batched, idempotent writes of extracted papers: one transaction per batch, so the graph only
+// ever holds whole papers. Re-writing a paper replaces everything derived from its old text.
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Extraction, Mention, RawPaper } from '../domain.ts';
+import { conceptId, nameKey } from '../extract/concept-id.ts';
+import type { Neo4jConnection } from './connect-neo4j.ts';
+import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
+import { toInt } from './neo4j-values.ts';
+import { toStoreError } from './store-error.ts';
+
+export interface ExtractedPaper {
+  paper: RawPaper;
+  extraction: Extraction;
+  /** Hash of the paper's text and the extractor version: unchanged papers are skipped on rerun. */
+  contentHash: string;
+}
+
+export interface WriteCounts {
+  papers: number;
+  links: number;
+  claims: number;
+}
+
+/** Evidence as relationship properties: the first mention inline, every mention as JSON. */
+function evidenceProps(mentions: Mention[], rule: string, confidence: number) {
+  const first = mentions[0];
+  return {
+    sentence: first?.sentence ?? '',
+    field: first?.field ?? 'abstract',
+    start: first?.start ?? 0,
+    end: first?.end ?? 0,
+    text: first?.text ?? '',
+    rule,
+    confidence,
+    mentions: JSON.stringify(mentions),
+  };
+}
+
+const UPSERT_PAPERS = `
+UNWIND $papers AS row
+MERGE (p:Paper {id: row.id})
+SET p += row.props, p.stub = false`;
+
+// NOTE: BUILDS_ON is derived, so it goes in both directions when a paper's text changes.
+const CLEAR_DERIVED = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+CALL (p) { MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|BUILDS_ON]->() DELETE r }
+CALL (p) { MATCH (p)<-[r:BUILDS_ON|WROTE]-() DELETE r }
+CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
+
+// NOTE: the FOREACH/CASE idiom sets a label chosen from data without building Cypher from it.
+const UPSERT_CONCEPTS = `
+UNWIND $concepts AS row
+MERGE (c:Concept {id: row.id})
+ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = []
+${Object.entries(KIND_LABELS)
+  .map(
+    ([kind, label]) =>
+      `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | SET c:${label})`,
+  )
+  .join('\n')}
+WITH c, row
+SET c.aliases = reduce(acc = c.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+    c.keys = reduce(acc = c.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
+WITH c
+SET c.aliasText = reduce(s = '', a IN c.aliases | s + ' ' + a)`;
+
+const CREATE_LINKS = Object.fromEntries(
+  CONCEPT_LINK_TYPES.map((type) => [
+    type,
+    `
+UNWIND $links AS row
+MATCH (p:Paper {id: row.paperId})
+MATCH (c:Concept {id: row.conceptId})
+CREATE (p)-[r:${type}]->(c)
+SET r = row.props`,
+  ]),
+) as Record<ConceptLinkType, string>;
+
+const CREATE_CLAIMS = `
+UNWIND $claims AS row
+MATCH (p:Paper {id: row.paperId})
+MERGE (c:Claim {id: row.id})
+SET c += row.props
+CREATE (p)-[r:CLAIMS]->(c)
+SET r = row.evidence
+WITH c, row WHERE row.hardwareId IS NOT NULL
+MATCH (h:Concept {id: row.hardwareId})
+MERGE (c)-[:ON]->(h)`;
+
+const LINK_AUTHORS = `
+UNWIND $authors AS row
+MATCH (p:Paper {id: row.paperId})
+MERGE (a:Author {id: row.id})
+ON CREATE SET a.name = row.name
+MERGE (a)-[:WROTE]->(p)`;
+
+/**
+ * A concept that more than this many papers claim to propose is common ground (or extractor
+ * noise), not one paper's technique: it yields no lineage. This also keeps BUILDS_ON from growing
+ * as proposers x users on large corpora.
+ */
+export const MAX_PROPOSERS_FOR_LINEAGE = 3;
+
+const PROPOSED_BY = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[:PROPOSES]->(c:Concept)
+RETURN collect(DISTINCT c.id) AS conceptIds`;
+
+// The batch's papers as users: lineage to every paper proposing what they use or compare.
+const DERIVE_BUILDS_ON_FROM = `
+UNWIND $ids AS id
+MATCH (b:Paper {id: id})-[:USES|COMPARES]->(c:Concept)<-[:PROPOSES]-(a:Paper)
+WHERE a <> b AND COUNT { (c)<-[:PROPOSES]-(:Paper) } <= $maxProposers
+MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)`;
+
+// Concepts whose proposers changed in this batch: drop their lineage when they became common,
+// otherwise (re)derive it for all their users, whichever order the papers arrived in.
+const RESYNC_BUILDS_ON = `
+UNWIND $conceptIds AS conceptId
+MATCH (c:Concept {id: conceptId})
+WITH c, COUNT { (c)<-[:PROPOSES]-(:Paper) } AS proposers
+CALL (c, proposers) {
+  MATCH ()-[r:BUILDS_ON {via: c.id}]->()
+  WHERE proposers > $maxProposers
+  DELETE r
+}
+CALL (c, proposers) {
+  MATCH (a:Paper)-[:PROPOSES]->(c)<-[:USES|COMPARES]-(b:Paper)
+  WHERE a <> b AND proposers <= $maxProposers
+  MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)
+}`;
+
+interface ConceptRow {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  keys: string[];
+}
+
+/** Turns a batch into the parameter rows of the statements above. Pure, exported for tests. */
+export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
+  const concepts = new Map<string, ConceptRow>();
+  const addConcept = (id: string, kind: string, name: string, forms: string[]) => {
+    const row = concepts.get(id) ?? { id, kind, name, aliases: [], keys: [] };
+    for (const form of [name, ...forms]) {
+      if (!row.aliases.includes(form)) row.aliases.push(form);
+      const key = nameKey(form);
+      if (key && !row.keys.includes(key)) row.keys.push(key);
+    }
+    concepts.set(id, row);
+  };
+  const links: Record<ConceptLinkType, unknown[]> = Object.fromEntries(
+    CONCEPT_LINK_TYPES.map((type) => [type, []]),
+  ) as unknown as Record<ConceptLinkType, unknown[]>;
+  const claims: unknown[] = [];
+  const authors: unknown[] = [];
+
+  const papers = batch.map(({ paper, extraction, contentHash }) => {
+    for (const concept of extraction.concepts) {
+      addConcept(concept.id, concept.kind, concept.name, [
+        ...concept.aliases,
+        ...concept.mentions.map((m) => m.text),
+      ]);
+      links[linkTypeOf(concept.kind, concept.role)].push({
+        paperId: paper.id,
+        conceptId: concept.id,
+        props: {
+          role: concept.role,
+          ...evidenceProps(concept.mentions, concept.rules[0] ?? 'unknown', concept.confidence),
+        },
+      });
+    }
+    extraction.claims.forEach((claim, index) => {
+      const hardwareId = claim.hardware ? conceptId('hardware', claim.hardware) : null;
+      if (claim.hardware && hardwareId) addConcept(hardwareId, 'hardware', claim.hardware, []);
+      claims.push({
+        paperId: paper.id,
+        id: `${paper.id}#claim-${index}`,
+        hardwareId,
+        props: {
+          kind: claim.kind,
+          value: claim.value,
+          low: claim.low,
+          high: claim.high,
+          unit: claim.unit,
+          hardware: claim.hardware,
+          baseline: claim.baseline,
+          text: claim.text,
+        },
+        evidence: evidenceProps(claim.mentions, claim.rule, claim.confidence),
+      });
+    });
+    for (const name of paper.authors ?? []) {
+      authors.push({ paperId: paper.id, id: `author:${nameKey(name).replace(/\s+/g, '-')}`, name });
+    }
+    return {
+      id: paper.id,
+      props: {
+        title: paper.title,
+        abstract: paper.abstract,
+        published: paper.published ?? null,
+        url: paper.url ?? null,
+        venue: paper.venue ?? null,
+        source: paper.source,
+        codeUrls: extraction.codeUrls,
+        contentHash,
+        ingestedAt,
+      },
+    };
+  });
+  return {
+    papers,
+    ids: papers.map((p) => p.id),
+    concepts: [...concepts.values()],
+    links,
+    claims,
+    authors,
+  };
+}
+
+async function writeRows(tx: ManagedTransaction, rows: ReturnType<typeof toWriteRows>) {
+  const before = await tx.run(PROPOSED_BY, { ids: rows.ids });
+  const touched = new Set<string>(before.records[0]?.get('conceptIds') ?? []);
+  for (const link of rows.links.PROPOSES as { conceptId: string }[]) touched.add(link.conceptId);
+  await tx.run(UPSERT_PAPERS, { papers: rows.papers });
+  await tx.run(CLEAR_DERIVED, { ids: rows.ids });
+  if (rows.concepts.length > 0) await tx.run(UPSERT_CONCEPTS, { concepts: rows.concepts });
+  for (const type of CONCEPT_LINK_TYPES) {
+    if (rows.links[type].length > 0) await tx.run(CREATE_LINKS[type], { links: rows.links[type] });
+  }
+  if (rows.claims.length > 0) await tx.run(CREATE_CLAIMS, { claims: rows.claims });
+  if (rows.authors.length > 0) await tx.run(LINK_AUTHORS, { authors: rows.authors });
+  const maxProposers = toInt(MAX_PROPOSERS_FOR_LINEAGE);
+  await tx.run(DERIVE_BUILDS_ON_FROM, { ids: rows.ids, maxProposers });
+  if (touched.size > 0) {
+    await tx.run(RESYNC_BUILDS_ON, { conceptIds: [...touched], maxProposers });
+  }
+}
+
+/**
+ * Writes one batch of extracted papers in a single transaction (retried by the driver on
+ * transient errors such as deadlocks between concurrent ingests).
+ */
+export async function writePapers(
+  connection: Neo4jConnection,
+  batch: ExtractedPaper[],
+  ingestedAt = new Date().toISOString(),
+): Promise<WriteCounts> {
+  if (batch.length === 0) return { papers: 0, links: 0, claims: 0 };
+  const rows = toWriteRows(batch, ingestedAt);
+  const session = connection.driver.session({ database: connection.database });
+  try {
+    await session.executeWrite((tx) => writeRows(tx, rows), { timeout: 120_000 });
+  } catch (error) {
+    throw toStoreError(error);
+  } finally {
+    await session.close();
+  }
+  return {
+    papers: rows.papers.length,
+    links: Object.values(rows.links).reduce((n, list) => n + list.length, 0),
+    claims: rows.claims.length,
+  };
+}
+
+const FIND_HASHES = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id}) WHERE p.stub = false
+RETURN p.id AS id, p.contentHash AS hash`;
+
+/** The stored content hashes of the given papers, to skip those already written unchanged. */
+export async function findContentHashes(
+  connection: Neo4jConnection,
+  ids: string[],
+): Promise<Map<string, string>> {
+  try {
+    const { records } = await connection.driver.executeQuery(
+      FIND_HASHES,
+      { ids },
+      { database: connection.database, routing: 'READ' },
+    );
+    return new Map(records.map((r) => [r.get('id') as string, r.get('hash') as string]));
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}

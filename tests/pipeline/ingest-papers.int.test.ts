@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
+import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
+import { readSources } from '../../src/pipeline/read-sources.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { asResults, SEED_FILE } from '../support/seed-results.ts';
+import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+
+let connection: Neo4jConnection;
+let pool: ExtractPool;
+const query = async (cypher: string, params: Record<string, unknown> = {}) =>
+  (
+    await connection.driver.executeQuery(cypher, params, { database: connection.database })
+  ).records.map((r) => r.toObject());
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  pool = createExtractPool({ workers: 2 });
+});
+afterAll(async () => {
+  await pool.close();
+  await connection.close();
+});
+
+describe('ingesting the seed', () => {
+  beforeAll(async () => {
+    await clearGraph(connection);
+    await ingestPapers(connection, readSources([SEED_FILE]), { pool });
+  });
+
+  test('holds the 41 seed papers, each linked to concepts', async () => {
+    const [row] = await query('MATCH (p:Paper) RETURN count(p) AS papers');
+    expect(Number(row.papers)).toBe(41);
+    const unlinked = await query(
+      'MATCH (p:Paper) WHERE NOT (p)-->(:Concept) RETURN p.title AS title',
+    );
+    expect(unlinked.length).toBeLessThan(3);
+  });
+
+  test('the Sophia paper uses Adam, with the sentence that says so', async () => {
+    const rows = await query(
+      `MATCH (p:Paper)-[r:USES|COMPARES]->(c:Concept {id: 'method:adam'})
+       WHERE p.title STARTS WITH 'Sophia'
+       RETURN type(r) AS type, r.sentence AS sentence, r.text AS text, r.rule AS rule, r.confidence AS confidence`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].sentence).toContain('Adam');
+    expect(rows[0].sentence).toContain(rows[0].text);
+    expect(rows[0].confidence).toBeGreaterThan(0);
+  });
+
+  test('every paper-to-concept and claim relationship carries its evidence', async () => {
+    const [row] = await query(
+      `MATCH (:Paper)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->()
+       RETURN count(r) AS total,
+              count { MATCH (:Paper)-[r2:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->()
+                      WHERE r2.sentence IS NULL OR r2.sentence = '' OR r2.rule IS NULL OR r2.confidence IS NULL
+                      RETURN r2 } AS missing`,
+    );
+    expect(Number(row.total)).toBeGreaterThan(200);
+    expect(Number(row.missing)).toBe(0);
+  });
+
+  test('one node per concept however it is written: no two concepts share an alias key', async () => {
+    const rows = await query(
+      `MATCH (c:Concept) UNWIND c.keys AS key WITH c.kind AS kind, key, collect(c.id) AS ids
+       WHERE size(ids) > 1 RETURN kind, key, ids`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  test('ingesting the seed again leaves the graph exactly as it was', async () => {
+    const before = await countGraph(connection);
+    const props = await query('MATCH (n) RETURN sum(size(keys(n))) AS n');
+    const summary = await ingestPapers(connection, readSources([SEED_FILE]), { pool });
+    expect(summary).toMatchObject({ read: 41, unchanged: 41, written: 0 });
+    expect(await countGraph(connection)).toEqual(before);
+    expect(await query('MATCH (n) RETURN sum(size(keys(n))) AS n')).toEqual(props);
+  });
+});
+
+describe('re-ingesting a changed paper', () => {
+  beforeEach(() => clearGraph(connection));
+
+  test('replaces its old mentions and claims instead of piling them up', async () => {
+    const v1 = {
+      id: 'p1',
+      title: '',
+      abstract: 'We train ResNet-50 with Adam on CIFAR-10 and get a 3x speedup.',
+    };
+    const v2 = { id: 'p1', title: '', abstract: 'We train BERT with SGD on GLUE.' };
+    await ingestPapers(connection, asResults([v1]), { pool });
+    await ingestPapers(connection, asResults([v2]), { pool });
+    const linked = await query(
+      'MATCH (:Paper {id: "p1"})-[r]->(c:Concept) RETURN c.id AS id ORDER BY id',
+    );
+    expect(linked.map((r) => r.id)).not.toContain('method:adam');
+    expect(linked.map((r) => r.id)).toContain('dataset:glue');
+    expect(await query('MATCH (c:Claim) RETURN c.id AS id')).toEqual([]);
+  });
+});
+
+describe('technique lineage', () => {
+  beforeEach(() => clearGraph(connection));
+  const proposer = {
+    id: 'a',
+    title: 'LionNet: Symbolic Discovery of Optimizers',
+    abstract: 'We propose LionNet, a new optimizer for training deep networks.',
+  };
+  const user = {
+    id: 'b',
+    title: '',
+    abstract: 'We fine-tune ViT with LionNet and compare it against Adam.',
+  };
+
+  test.each([
+    ['proposer first', [proposer, user]],
+    ['user first', [user, proposer]],
+  ])('BUILDS_ON is derived whichever paper arrives first (%s)', async (_, order) => {
+    for (const paper of order) await ingestPapers(connection, asResults([paper]), { pool });
+    const rows = await query(
+      'MATCH (b:Paper)-[r:BUILDS_ON]->(a:Paper) RETURN b.id AS from, a.id AS to, r.via AS via',
+    );
+    expect(rows).toEqual([{ from: 'b', to: 'a', via: expect.stringMatching(/lionnet/) }]);
+  });
+
+  test('lineage goes when the proposer no longer proposes the concept', async () => {
+    await ingestPapers(connection, asResults([proposer, user]), { pool });
+    await ingestPapers(
+      connection,
+      asResults([
+        { ...proposer, title: 'A study of optimizers', abstract: 'We study optimizers.' },
+      ]),
+      { pool },
+    );
+    expect(await query('MATCH ()-[r:BUILDS_ON]->() RETURN r')).toEqual([]);
+  });
+});
