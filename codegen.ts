@@ -2,7 +2,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
+  ignoreNoDocuments: true,
   generates: {
+    // Server: resolver signatures, with mappers saying what a resolver's parent really is.
     'src/graphql/generated/resolvers.generated.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
@@ -11,8 +13,20 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useIndexSignature: false,
         strictScalars: true,
-        scalars: { Date: 'string', JSON: 'unknown' },
+        mapperTypeSuffix: 'Model',
+        mappers: {
+          Paper: '../../domain.ts#Paper',
+          Concept: '../../domain.ts#Concept',
+          Claim: '../../domain.ts#Claim',
+        },
       },
+    },
+    // Explorer: typed operations from the documents in ui/src.
+    'ui/src/gql/': {
+      documents: ['ui/src/**/*.ts', '!ui/src/gql/**'],
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true },
+      presetConfig: { fragmentMasking: false },
     },
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },

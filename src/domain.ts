@@ -89,3 +89,44 @@ export interface SkippedRecord {
   where: string;
   reason: string;
 }
+
+/** Why a stored link is there: one mention, and the rule and confidence of the link. */
+export interface Evidence extends Mention {
+  rule: string;
+  confidence: number;
+}
+
+/** A paper as stored in the graph. A stub is a paper known only as a citation target. */
+export interface Paper {
+  id: string;
+  title: string;
+  abstract: string;
+  published: string | null;
+  url: string | null;
+  venue: string | null;
+  source: string | null;
+  codeUrls: string[];
+}
+
+/** A concept node: one per concept however it is written. */
+export interface Concept {
+  id: string;
+  kind: ConceptKind;
+  name: string;
+  aliases: string[];
+}
+
+/** An efficiency or hardware claim as stored, with the paper that makes it. */
+export interface Claim {
+  id: string;
+  paperId: string;
+  kind: ClaimKind;
+  value: string;
+  low: number;
+  high: number;
+  unit: string;
+  hardware: string | null;
+  baseline: string | null;
+  text: string;
+  evidence: Evidence[];
+}

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './local-neo4j/open-database.ts';
+import { loadSeedIfEmpty } from './pipeline/load-seed.ts';
 import { applySchema } from './store/apply-schema.ts';
 
 export interface RunServerOptions {
@@ -20,6 +21,10 @@ export async function runServer(options: RunServerOptions): Promise<void> {
   });
   log(`Neo4j: ${database.uri}`);
   await applySchema(database.connection);
+  if (options.startLocal) {
+    const seeded = await loadSeedIfEmpty(database.connection, config.seedPath);
+    if (seeded) log(`loaded the seed: ${seeded.written} papers, ${seeded.links} concept links, ${seeded.claims} claims`);
+  }
 
   const app = createApp({ connection: database.connection });
   const server = createServer(app);
