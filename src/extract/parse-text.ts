@@ -122,3 +122,8 @@ function hyphenatedPos(lower: string, parts: Set<string>[]): Pos {
   if (pos === 'verb' || pos === 'det' || pos === 'prep') return 'adj';
   return pos;
 }
+
+/** compromise's bare tagging of a text, result discarded: the benchmark's baseline. */
+export function tagOnly(text: string): number {
+  return (nlp(text) as unknown as { document: unknown[] }).document.length;
+}
