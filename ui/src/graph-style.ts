@@ -1,0 +1,129 @@
+// How each kind of node and each type of link looks: one table read by the Cytoscape stylesheet
+// and by the legend, so the two can never disagree. Colours are the Okabe-Ito palette (safe for
+// colour-blind readers) and every kind also has its own shape, so colour is never the only cue.
+import type { StylesheetJson } from 'cytoscape';
+import type { LinkType, NodeKind } from './gql/graphql.ts';
+
+export type NodeShape =
+  | 'round-rectangle'
+  | 'ellipse'
+  | 'hexagon'
+  | 'barrel'
+  | 'diamond'
+  | 'triangle'
+  | 'octagon'
+  | 'tag'
+  | 'round-triangle';
+
+export interface NodeLook {
+  label: string;
+  color: string;
+  shape: NodeShape;
+}
+
+export interface LinkLook {
+  label: string;
+  color: string;
+  lineStyle: 'solid' | 'dashed' | 'dotted';
+  width: number;
+}
+
+export const NODE_LOOKS: Record<NodeKind, NodeLook> = {
+  PAPER: { label: 'Paper', color: '#3d4f66', shape: 'round-rectangle' },
+  METHOD: { label: 'Method', color: '#0072b2', shape: 'ellipse' },
+  MODEL: { label: 'Model', color: '#cc79a7', shape: 'hexagon' },
+  DATASET: { label: 'Dataset', color: '#009e73', shape: 'barrel' },
+  TASK: { label: 'Task', color: '#e69f00', shape: 'diamond' },
+  METRIC: { label: 'Metric', color: '#56b4e9', shape: 'triangle' },
+  HARDWARE: { label: 'Hardware', color: '#d55e00', shape: 'octagon' },
+  CLAIM: { label: 'Claim', color: '#c9b800', shape: 'tag' },
+  AUTHOR: { label: 'Author', color: '#8a8a8a', shape: 'round-triangle' },
+};
+
+export const LINK_LOOKS: Record<LinkType, LinkLook> = {
+  PROPOSES: { label: 'proposes', color: '#b8430b', lineStyle: 'solid', width: 4 },
+  USES: { label: 'uses', color: '#0062a0', lineStyle: 'solid', width: 2.5 },
+  COMPARES: { label: 'compares with', color: '#8a3f74', lineStyle: 'dashed', width: 2.5 },
+  EVALUATES_ON: { label: 'evaluates on', color: '#00795a', lineStyle: 'dotted', width: 3 },
+  ADDRESSES: { label: 'addresses', color: '#a36f00', lineStyle: 'dashed', width: 2 },
+  MEASURES: { label: 'measures', color: '#2f7fa8', lineStyle: 'dotted', width: 2 },
+  CLAIMS: { label: 'claims', color: '#8c8000', lineStyle: 'solid', width: 1.5 },
+  ON: { label: 'on hardware', color: '#b04d00', lineStyle: 'dotted', width: 1.5 },
+  BUILDS_ON: { label: 'builds on', color: '#222222', lineStyle: 'dashed', width: 3 },
+  CITES: { label: 'cites', color: '#6b6b6b', lineStyle: 'dotted', width: 1.5 },
+  WROTE: { label: 'wrote', color: '#9a9a9a', lineStyle: 'solid', width: 1 },
+};
+
+export const NODE_KINDS = Object.keys(NODE_LOOKS) as NodeKind[];
+export const LINK_TYPES = Object.keys(LINK_LOOKS) as LinkType[];
+
+/** The Cytoscape stylesheet; element classes and data come from `sliceToElements`. */
+export function createStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 11,
+        color: '#1b1f24',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '160px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
+        // Labels vanish when zoomed out far enough that they would be unreadable anyway.
+        'min-zoomed-font-size': 7,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+      },
+    },
+    ...Object.entries(NODE_LOOKS).map(([kind, look]) => ({
+      selector: `node.${kind.toLowerCase()}`,
+      style: { 'background-color': look.color, shape: look.shape },
+    })),
+    {
+      selector: 'node.paper',
+      style: { width: 'data(paperWidth)', 'font-size': 10, 'text-max-width': '200px' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'straight',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        opacity: 0.75,
+      },
+    },
+    ...Object.entries(LINK_LOOKS).map(([type, look]) => ({
+      selector: `edge.${type.toLowerCase()}`,
+      style: {
+        'line-color': look.color,
+        'target-arrow-color': look.color,
+        'line-style': look.lineStyle,
+      },
+    })),
+    { selector: '.filtered', style: { display: 'none' } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        opacity: 1,
+        'underlay-color': '#f5c400',
+        'underlay-opacity': 0.6,
+        'underlay-padding': 4,
+        'z-index': 10,
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: 'node.focus-ring', style: { 'border-width': 4, 'border-color': '#f5c400' } },
+  ];
+}

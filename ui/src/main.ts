@@ -1,0 +1,402 @@
+// The explorer's controller: the URL holds the view; every change goes through `navigate`, and
+// `show` brings the page to a view (data from the server, then filters, layout and selection).
+import {
+  ApiError,
+  ConceptQuery,
+  NeighborhoodQuery,
+  OverviewQuery,
+  PaperQuery,
+  request,
+  WhoUsesQuery,
+} from './api.ts';
+import {
+  renderConcept,
+  renderLink,
+  renderMessage,
+  renderPaper,
+  renderWhoUses,
+  type PanelActions,
+} from './details-panel.ts';
+import { byId, h } from './dom.ts';
+import type { LinkType } from './gql/graphql.ts';
+import { NODE_LOOKS } from './graph-style.ts';
+import { createGraphView } from './graph-view.ts';
+import { createLegend } from './legend.ts';
+import { createSearchBox } from './search-box.ts';
+import { EMPTY_SLICE, mergeSlices, type GraphSlice } from './slice-to-elements.ts';
+import {
+  DEFAULT_VIEW,
+  formatViewState,
+  parseViewState,
+  sameData,
+  type LayoutName,
+  type ViewState,
+} from './url-state.ts';
+import { whoUsesToSlice, type WhoUsesAnswer } from './who-uses-to-slice.ts';
+import './styles.css';
+
+/** How many neighbours one expansion asks for; the server cuts there and says so. */
+const NEIGHBORHOOD_LIMIT = 300;
+
+for (const [kind, look] of Object.entries(NODE_LOOKS)) {
+  document.documentElement.style.setProperty(`--kind-${kind.toLowerCase()}`, look.color);
+}
+
+const details = byId('details');
+const notice = byId('notice');
+const status = byId('status');
+const minConfidence = byId<HTMLInputElement>('min-confidence');
+const minConfidenceValue = byId<HTMLOutputElement>('min-confidence-value');
+const layoutSelect = byId<HTMLSelectElement>('layout-select');
+
+let state: ViewState = DEFAULT_VIEW;
+/** The view whose data is drawn, or null before the first draw. */
+let drawn: ViewState | null = null;
+let slice: GraphSlice = EMPTY_SLICE;
+let whoAnswer: { question: string; answer: WhoUsesAnswer } | null = null;
+let generation = 0;
+let pending: Promise<void> = Promise.resolve();
+const cache = new Map<string, Promise<unknown>>();
+
+/** Same question, same promise: back/forward and re-selection do not ask the server again. */
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
+}
+
+const neighborhood = (id: string) =>
+  cached(`n:${id}`, () =>
+    request(NeighborhoodQuery, { id, depth: 1, limit: NEIGHBORHOOD_LIMIT }).then(
+      (d) => d.neighborhood,
+    ),
+  );
+
+const graph = createGraphView(byId('graph'), {
+  onNodeTap: (id) => navigate({ selected: { kind: 'node', id } }),
+  onNodeDoubleTap: (id) => expand(id),
+  onEdgeTap: (id) => navigate({ selected: { kind: 'edge', id } }),
+  onBackgroundTap: () => {
+    if (state.selected) navigate({ selected: null });
+  },
+});
+
+const legend = createLegend(byId('kind-filters'), byId('link-filters'), {
+  onKinds: (hiddenKinds) => navigate({ hiddenKinds }),
+  onLinks: (hiddenLinks) => navigate({ hiddenLinks }),
+});
+
+const actions: PanelActions = {
+  openNode,
+  expand,
+  highlightLink(source, target, type) {
+    const id = graph.findEdge(source, target, type);
+    if (id) graph.select({ kind: 'edge', id }, true);
+  },
+};
+
+function navigate(patch: Partial<ViewState>, options: { replace?: boolean } = {}): void {
+  const next = { ...state, ...patch };
+  const url = formatViewState(next) || location.pathname;
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  void show(next);
+}
+
+/** Selects a drawn node, or draws the node's neighbourhood when it is not on screen. */
+function openNode(id: string): void {
+  if (graph.node(id)) navigate({ selected: { kind: 'node', id } });
+  else navigate({ base: { kind: 'node', id }, expanded: [], selected: { kind: 'node', id } });
+}
+
+function expand(id: string): void {
+  const already =
+    state.expanded.includes(id) || (state.base.kind === 'node' && state.base.id === id);
+  if (already) navigate({ selected: { kind: 'node', id } });
+  else navigate({ expanded: [...state.expanded, id], selected: { kind: 'node', id } });
+}
+
+function show(next: ViewState): Promise<void> {
+  const previous = state;
+  state = next;
+  const run = (async () => {
+    const mine = ++generation;
+    legend.show(next.hiddenKinds, next.hiddenLinks);
+    minConfidence.value = String(next.minConfidence);
+    minConfidenceValue.value = next.minConfidence.toFixed(2);
+    layoutSelect.value = next.layout;
+    try {
+      if (!drawn || !sameData(drawn, next)) {
+        await drawData(next, mine);
+        if (mine !== generation) return;
+      } else if (previous.layout !== next.layout) {
+        await graph.layout(next.layout);
+      }
+      graph.filter(next);
+      updateStatus();
+      await showSelection(next, mine);
+    } catch (error) {
+      if (mine !== generation) return;
+      const message = error instanceof ApiError ? error.message : String(error);
+      setStatus(`Could not load this view: ${message}`, true);
+    }
+  })();
+  pending = run;
+  return run;
+}
+
+async function drawData(next: ViewState, mine: number): Promise<void> {
+  setStatus('Loading…');
+  const base = next.base;
+  // An expansion of what is drawn only needs the new neighbourhood.
+  const grows =
+    drawn !== null &&
+    JSON.stringify(drawn.base) === JSON.stringify(base) &&
+    next.expanded.length === drawn.expanded.length + 1 &&
+    drawn.expanded.every((id, i) => next.expanded[i] === id);
+  let data: GraphSlice;
+  let growFrom: string | undefined;
+  if (grows) {
+    growFrom = next.expanded[next.expanded.length - 1];
+    data = mergeSlices(slice, await neighborhood(growFrom));
+  } else {
+    whoAnswer = null;
+    if (base.kind === 'overview') {
+      data = await cached('overview', () =>
+        request(OverviewQuery, { concepts: 25, limit: 400 }).then((d) => d.overview),
+      );
+    } else if (base.kind === 'node') {
+      data = await neighborhood(base.id);
+    } else {
+      const answer = await cached(`who:${base.technique.toLowerCase()}`, () =>
+        request(WhoUsesQuery, { technique: base.technique, first: 100 }).then((d) => d.whoUses),
+      );
+      whoAnswer = { question: base.technique, answer };
+      data = whoUsesToSlice(answer);
+    }
+    const expansions = await Promise.all(next.expanded.map(neighborhood));
+    data = expansions.reduce(mergeSlices, data);
+  }
+  if (mine !== generation) return;
+  slice = data;
+  await graph.draw(data, { layout: next.layout, growFrom });
+  drawn = next;
+  showNotice(data, next);
+}
+
+function showNotice(data: GraphSlice, view: ViewState): void {
+  const parts: string[] = [];
+  if (data.truncated) {
+    parts.push(
+      whoAnswer
+        ? `Showing ${whoAnswer.answer.edges.length} of ${whoAnswer.answer.totalCount} papers.`
+        : 'This view is cut short: the server’s limit left out some nodes and links. Double-click a node to expand around it.',
+    );
+  }
+  if (data.nodes.length === 0) {
+    parts.push(
+      view.base.kind === 'who'
+        ? `Nothing to draw: no paper uses “${view.base.technique}”.`
+        : 'The graph is empty. Load papers with `papergraph ingest` (npm start loads the seed).',
+    );
+  }
+  notice.hidden = parts.length === 0;
+  notice.textContent = parts.join(' ');
+  notice.dataset.truncated = String(data.truncated);
+}
+
+async function showSelection(view: ViewState, mine: number): Promise<void> {
+  const selected = view.selected;
+  graph.select(selected, selected !== null);
+  const close = () => navigate({ selected: null });
+  if (!selected) {
+    if (whoAnswer)
+      renderWhoUses(details, whoAnswer.question, whoAnswer.answer, actions, () =>
+        navigate({ base: { kind: 'overview' }, expanded: [] }),
+      );
+    else renderWelcome();
+    return;
+  }
+  if (selected.kind === 'edge') {
+    const edge = graph.edge(selected.id);
+    if (!edge)
+      return renderMessage(details, 'Link not in view', 'This link is not in the graph any more.');
+    renderLink(details, edge, close);
+    return;
+  }
+  const node = graph.node(selected.id);
+  const kind = node?.kind;
+  if (kind === 'CLAIM' || kind === 'AUTHOR') {
+    renderMessage(
+      details,
+      node!.label,
+      `${NODE_LOOKS[kind].label} with ${node!.degree} link(s). Click its links to see their evidence.`,
+    );
+    return;
+  }
+  details.setAttribute('aria-busy', 'true');
+  try {
+    const isPaper = kind ? kind === 'PAPER' : !isConceptId(selected.id);
+    if (isPaper) {
+      const paper = await cached(`p:${selected.id}`, () =>
+        request(PaperQuery, { id: selected.id }).then((d) => d.paper),
+      );
+      if (mine !== generation) return;
+      if (paper) renderPaper(details, paper, actions, close);
+      else renderMessage(details, 'Not found', `No paper has the id ${selected.id}.`);
+    } else {
+      const concept = await cached(`c:${selected.id}`, () =>
+        request(ConceptQuery, { id: selected.id }).then((d) => d.concept),
+      );
+      if (mine !== generation) return;
+      if (concept) renderConcept(details, concept, actions, close);
+      else renderMessage(details, 'Not found', `No concept has the id ${selected.id}.`);
+    }
+  } finally {
+    details.removeAttribute('aria-busy');
+  }
+}
+
+/** Concept ids are `kind:slug` (`method:adam`); paper ids start with their source. */
+function isConceptId(id: string): boolean {
+  return /^(method|model|dataset|task|metric|hardware):/.test(id);
+}
+
+function renderWelcome(): void {
+  details.replaceChildren(
+    h(
+      'section',
+      { class: 'panel welcome' },
+      h('h2', {}, 'Explore papers and why they are linked'),
+      h(
+        'ul',
+        {},
+        h(
+          'li',
+          {},
+          'Each shape is a paper or a concept; colour and shape give the kind (legend on the left), size the number of links.',
+        ),
+        h(
+          'li',
+          {},
+          'Click a node for its details: a paper’s abstract with every finding highlighted, its claims and code.',
+        ),
+        h(
+          'li',
+          {},
+          'Click a link to see the sentence it comes from. Double-click a node to grow the graph around it.',
+        ),
+      ),
+      h('p', {}, 'Try:'),
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { type: 'button', onclick: () => askWhoUses('Adam') }, 'Who uses Adam?'),
+        h('button', { type: 'button', onclick: () => askWhoUses('LoRA') }, 'Who uses LoRA?'),
+      ),
+    ),
+  );
+}
+
+function askWhoUses(technique: string): void {
+  byId<HTMLInputElement>('who-uses-input').value = technique;
+  navigate({ base: { kind: 'who', technique }, expanded: [], selected: null });
+}
+
+function updateStatus(): void {
+  const { nodes, edges, visible } = graph.count();
+  const hidden = nodes + edges - visible;
+  setStatus(`${nodes} nodes · ${edges} links${hidden ? ` · ${hidden} hidden by filters` : ''}`);
+}
+
+function setStatus(text: string, error = false): void {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+createSearchBox(byId('search'), (hit) => openNode(hit.id));
+
+byId<HTMLFormElement>('who-uses-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const technique = byId<HTMLInputElement>('who-uses-input').value.trim();
+  if (technique) askWhoUses(technique);
+});
+byId('start-view').addEventListener('click', () =>
+  navigate({ base: { kind: 'overview' }, expanded: [], selected: null }),
+);
+byId('fit-view').addEventListener('click', () => graph.fit());
+layoutSelect.addEventListener('change', () =>
+  navigate({ layout: layoutSelect.value as LayoutName }),
+);
+minConfidence.addEventListener('input', () => {
+  const value = Number(minConfidence.value);
+  minConfidenceValue.value = value.toFixed(2);
+  graph.filter({ ...state, minConfidence: value });
+  updateStatus();
+});
+minConfidence.addEventListener('change', () =>
+  navigate({ minConfidence: Number(minConfidence.value) }),
+);
+byId('export-png').addEventListener('click', () => download(graph.png(), 'papergraph.png'));
+byId('export-json').addEventListener('click', () => {
+  const json = { view: location.href, exportedAt: new Date().toISOString(), ...graph.json() };
+  download(
+    new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }),
+    'papergraph.json',
+  );
+});
+window.addEventListener('popstate', () => void show(parseViewState(location.search)));
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Hooks for the browser tests and the benchmark; nothing in the page depends on them. */
+const hooks = {
+  /** Resolves once the current view is loaded, laid out and painted. */
+  async settled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = pending;
+      await seen;
+    } while (seen !== pending);
+    await nextFrame();
+    await nextFrame();
+  },
+  /** Draws a slice directly, no server involved (the benchmark's synthetic graphs). */
+  async renderSlice(data: GraphSlice, layout: LayoutName = 'fcose'): Promise<void> {
+    generation++;
+    slice = data;
+    drawn = null;
+    await graph.draw(data, { layout });
+    await nextFrame();
+  },
+  pagePoint: (id: string) => graph.pagePoint(id),
+  findEdge: (source: string, target: string, type: LinkType) =>
+    graph.findEdge(source, target, type),
+  count: () => graph.count(),
+  panBy: (dx: number, dy: number) => graph.panBy(dx, dy),
+  navigate: (search: string) => {
+    history.pushState(null, '', search || location.pathname);
+    return show(parseViewState(search));
+  },
+};
+declare global {
+  interface Window {
+    papergraph: typeof hooks;
+  }
+}
+window.papergraph = hooks;
+
+void show(parseViewState(location.search));

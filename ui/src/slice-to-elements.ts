@@ -1,0 +1,96 @@
+// API graph slices -> Cytoscape elements: the one place the API's shape meets Cytoscape's.
+import type { ElementDefinition } from 'cytoscape';
+import { LINK_LOOKS } from './graph-style.ts';
+import type { EvidenceFieldsFragment, SliceFieldsFragment } from './gql/graphql.ts';
+
+export type GraphSlice = SliceFieldsFragment;
+export type SliceNode = GraphSlice['nodes'][number];
+export type SliceEdge = GraphSlice['edges'][number];
+export type Evidence = EvidenceFieldsFragment;
+
+/** Display labels are cut here; the full text stays in `data.title` for panels and tooltips. */
+export const MAX_LABEL = 48;
+
+/** Node diameter in pixels: grows with the square root of the degree, so hubs stand out. */
+export function nodeSize(degree: number): number {
+  return Math.round(Math.min(84, 18 + 7 * Math.sqrt(Math.max(0, degree))));
+}
+
+export function shortLabel(label: string, max = MAX_LABEL): string {
+  const clean = label.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s:,;.-]+$/, '')}…`;
+}
+
+/**
+ * Turns a slice into Cytoscape elements, nodes first. Duplicate ids keep their first occurrence
+ * and edges whose ends are not in the slice are dropped: Cytoscape refuses both, and a slice cut
+ * short by a limit can contain either.
+ */
+export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
+  const elements: ElementDefinition[] = [];
+  const nodeIds = new Set<string>();
+  for (const node of slice.nodes) {
+    if (nodeIds.has(node.id)) continue;
+    nodeIds.add(node.id);
+    const size = nodeSize(node.degree);
+    elements.push({
+      group: 'nodes',
+      classes: node.kind.toLowerCase(),
+      data: {
+        id: node.id,
+        kind: node.kind,
+        label: shortLabel(node.label),
+        title: node.label,
+        degree: node.degree,
+        size,
+        // Papers are drawn as wide cards so their titles read as documents, not concepts.
+        paperWidth: Math.round(size * 1.5),
+      },
+    });
+  }
+  const edgeIds = new Set<string>();
+  for (const edge of slice.edges) {
+    if (edgeIds.has(edge.id) || !nodeIds.has(edge.source) || !nodeIds.has(edge.target)) continue;
+    edgeIds.add(edge.id);
+    elements.push({
+      group: 'edges',
+      classes: edge.type.toLowerCase(),
+      data: {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+        role: edge.role,
+        // Links without a confidence (citations, authorship) are facts, not guesses.
+        confidence: edge.confidence ?? 1,
+        evidence: edge.evidence,
+        width: edgeWidth(edge),
+      },
+    });
+  }
+  return elements;
+}
+
+/** The link type's width, thinner for less confident links (down to 60%). */
+export function edgeWidth(edge: Pick<SliceEdge, 'type' | 'confidence'>): number {
+  const factor = 0.6 + 0.4 * (edge.confidence ?? 1);
+  return Math.round(LINK_LOOKS[edge.type].width * factor * 10) / 10;
+}
+
+/** The union of two slices: `b`'s new nodes and edges appended to `a`'s. */
+export function mergeSlices(a: GraphSlice, b: GraphSlice): GraphSlice {
+  const nodes = new Map(a.nodes.map((n) => [n.id, n]));
+  for (const n of b.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  const edges = new Map(a.edges.map((e) => [e.id, e]));
+  for (const e of b.edges) if (!edges.has(e.id)) edges.set(e.id, e);
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    truncated: a.truncated || b.truncated,
+  };
+}
+
+export const EMPTY_SLICE: GraphSlice = { nodes: [], edges: [], truncated: false };

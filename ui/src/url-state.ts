@@ -1,0 +1,81 @@
+// The view as a URL query, so a view can be shared and back/forward walk through views.
+import type { LinkType, NodeKind } from './gql/graphql.ts';
+import { LINK_TYPES, NODE_KINDS } from './graph-style.ts';
+
+export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export interface ViewState {
+  /** What the graph shows before expansions: the start view, one node's neighbourhood, or a whoUses answer. */
+  base: { kind: 'overview' } | { kind: 'node'; id: string } | { kind: 'who'; technique: string };
+  /** Nodes whose neighbourhoods were added, in order. */
+  expanded: string[];
+  /** The selected node or edge, whose details the side panel shows. */
+  selected: { kind: 'node' | 'edge'; id: string } | null;
+  hiddenKinds: NodeKind[];
+  hiddenLinks: LinkType[];
+  minConfidence: number;
+  layout: LayoutName;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  base: { kind: 'overview' },
+  expanded: [],
+  selected: null,
+  hiddenKinds: [],
+  hiddenLinks: [],
+  minConfidence: 0,
+  layout: 'fcose',
+};
+
+/** Reads a query string; unknown or malformed values fall back to the defaults. */
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const at = q.get('at');
+  const who = q.get('who');
+  const node = q.get('node');
+  const edge = q.get('edge');
+  const conf = Number(q.get('conf') ?? 0);
+  const layout = q.get('layout');
+  return {
+    base: who
+      ? { kind: 'who', technique: who }
+      : at
+        ? { kind: 'node', id: at }
+        : { kind: 'overview' },
+    expanded: q.getAll('expand').filter(Boolean),
+    selected: node ? { kind: 'node', id: node } : edge ? { kind: 'edge', id: edge } : null,
+    hiddenKinds: list(q.get('hide')).filter((k): k is NodeKind =>
+      NODE_KINDS.includes(k as NodeKind),
+    ),
+    hiddenLinks: list(q.get('hideLinks')).filter((t): t is LinkType =>
+      LINK_TYPES.includes(t as LinkType),
+    ),
+    minConfidence: Number.isFinite(conf) ? Math.min(1, Math.max(0, conf)) : 0,
+    layout: LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : 'fcose',
+  };
+}
+
+/** Writes only what differs from the defaults, so the start view's URL is bare. */
+export function formatViewState(state: ViewState): string {
+  const q = new URLSearchParams();
+  if (state.base.kind === 'who') q.set('who', state.base.technique);
+  if (state.base.kind === 'node') q.set('at', state.base.id);
+  for (const id of state.expanded) q.append('expand', id);
+  if (state.selected) q.set(state.selected.kind, state.selected.id);
+  if (state.hiddenKinds.length) q.set('hide', state.hiddenKinds.join(','));
+  if (state.hiddenLinks.length) q.set('hideLinks', state.hiddenLinks.join(','));
+  if (state.minConfidence > 0) q.set('conf', String(state.minConfidence));
+  if (state.layout !== 'fcose') q.set('layout', state.layout);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when the two states need different data from the server (not only a new look). */
+export function sameData(a: ViewState, b: ViewState): boolean {
+  return JSON.stringify([a.base, a.expanded]) === JSON.stringify([b.base, b.expanded]);
+}
+
+function list(value: string | null): string[] {
+  return value ? value.split(',').filter(Boolean) : [];
+}

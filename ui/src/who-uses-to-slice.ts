@@ -1,0 +1,69 @@
+// A whoUses answer drawn as a graph slice: the technique in the middle, each paper linked to it by
+// its roles, and papers that build on or cite its proposer linked through that paper.
+import type { LinkType, WhoUsesQuery } from './gql/graphql.ts';
+import {
+  EMPTY_SLICE,
+  type GraphSlice,
+  type SliceEdge,
+  type SliceNode,
+} from './slice-to-elements.ts';
+
+export type WhoUsesAnswer = WhoUsesQuery['whoUses'];
+
+export function whoUsesToSlice(answer: WhoUsesAnswer): GraphSlice {
+  const technique = answer.technique;
+  if (!technique) return EMPTY_SLICE;
+  const nodes = new Map<string, SliceNode>();
+  const edges = new Map<string, SliceEdge>();
+  const addPaper = (paper: { id: string; title: string }) => {
+    if (!nodes.has(paper.id))
+      nodes.set(paper.id, { id: paper.id, kind: 'PAPER', label: paper.title, degree: 0 });
+  };
+  const addEdge = (edge: Omit<SliceEdge, 'id'>) => {
+    const id = `who:${edge.source}:${edge.type}:${edge.target}`;
+    if (!edges.has(id)) edges.set(id, { id, ...edge });
+  };
+  nodes.set(technique.id, {
+    id: technique.id,
+    kind: technique.kind,
+    label: technique.name,
+    degree: technique.paperCount,
+  });
+  for (const edge of answer.edges) {
+    addPaper(edge.node);
+    const link = {
+      source: edge.node.id,
+      confidence: edge.confidence,
+      evidence: edge.evidence,
+    };
+    if (edge.relation === 'MENTIONS') {
+      for (const role of edge.roles.length ? edge.roles : (['USES'] as const)) {
+        addEdge({ ...link, target: technique.id, type: role, role });
+      }
+    } else if (edge.through) {
+      addPaper(edge.through);
+      const type: LinkType = edge.relation === 'CITES' ? 'CITES' : 'BUILDS_ON';
+      addEdge({ ...link, target: edge.through.id, type, role: null });
+      addEdge({
+        source: edge.through.id,
+        target: technique.id,
+        type: 'PROPOSES',
+        role: 'PROPOSES',
+        confidence: null,
+        evidence: [],
+      });
+    }
+  }
+  // Degrees within the answer, so papers answering in several ways draw larger.
+  for (const edge of edges.values()) {
+    for (const id of [edge.source, edge.target]) {
+      const node = nodes.get(id);
+      if (node && id !== technique.id) node.degree += 1;
+    }
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    truncated: answer.totalCount > answer.edges.length,
+  };
+}
