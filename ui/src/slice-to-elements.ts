@@ -47,7 +47,7 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         degree: node.degree,
         size,
         // Papers are drawn as wide cards so their titles read as documents, not concepts.
-        paperWidth: Math.round(size * 1.5),
+        ...(node.kind === 'PAPER' ? { paperWidth: Math.round(size * 1.5) } : {}),
       },
     });
   }
