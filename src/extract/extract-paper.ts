@@ -22,6 +22,7 @@ import {
   COMPOUND_HEADS,
   GENERIC_MODIFIERS,
   HEAD_KINDS,
+  MODIFIED_METRIC_HEADS,
   singularHead,
 } from './phrase-heads.ts';
 
@@ -40,6 +41,8 @@ export const CONCEPT_RULES = {
   'name-pattern': { confidence: 0.5, priority: 4 },
   'known-name': { confidence: 0.7, priority: 4 },
   'noun-phrase-head': { confidence: 0.4, priority: 5 },
+  /** "an MT system", "WSD models": a task named inside a method phrase; the phrase wins. */
+  'task-system': { confidence: 0.5, priority: 1 },
 } as const;
 export type ConceptRule = keyof typeof CONCEPT_RULES;
 
@@ -392,7 +395,7 @@ function findNamedContributions(
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
     // "called WTA-CRS", "termed f-distill"
-    if (NAMING_VERB.test(word.lower) && i + 1 < words.length) {
+    if (NAMING_VERB.test(word.text) && i + 1 < words.length && !/^entit/i.test(words[i + 1].text)) {
       const next = words[i + 1];
       const gap = text.slice(word.end - offset, next.start - offset);
       if (!/^\s["“']?$/.test(gap)) continue;
@@ -806,11 +809,11 @@ function phraseCandidate(
   ) {
     return null;
   }
-  if (bare && headWord === 'quality') return null;
+  if (bare && MODIFIED_METRIC_HEADS.has(headWord)) return null;
   if (
     kind === 'metric' &&
     !bare &&
-    !/^(?:accuracy|precision|recall|f-measure|f-score|f1|perplexity|bleu|rate|rates|score|scores|quality)$/.test(
+    !/^(?:accuracy|precision|recall|f-measure|f-score|f1|perplexity|bleu|rate|rates|score|scores|quality|complexity|measures?|metrics?)$/.test(
       headWord,
     )
   ) {
@@ -836,6 +839,19 @@ function phraseCandidate(
 // Merging
 
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  for (const c of candidates) {
+    if (c.rule !== 'noun-phrase-head' || c.kind !== 'method') continue;
+    const inner = candidates.some(
+      (o) =>
+        o.field === c.field &&
+        o.rule === 'lexicon' &&
+        o.kind !== 'method' &&
+        o.kind !== 'model' &&
+        o.start >= c.start &&
+        o.end < c.end,
+    );
+    if (inner) c.rule = 'task-system';
+  }
   const ordered = [...candidates].sort(
     (a, b) =>
       CONCEPT_RULES[a.rule].priority - CONCEPT_RULES[b.rule].priority ||

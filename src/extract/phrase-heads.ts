@@ -5,23 +5,26 @@ import type { ConceptKind } from '../domain.ts';
 export const HEAD_KINDS: Record<string, ConceptKind> = {};
 
 const METHOD_HEADS =
-  'model system tool algorithm approach method technique parser grammar framework classifier network architecture estimator optimizer optimiser strategy scheme heuristic procedure formalism mechanism module decoder encoder tagger recognizer recogniser stemmer learner regularizer regulariser kernel embedding representation solver sampler filter transducer automaton automata tree-kernel pipeline paradigm ensemble autoencoder transformer perceptron regression svm crf hmm lstm rnn cnn gan'.split(
+  'model system tool algorithm approach method technique parser grammar framework classifier network architecture estimator optimizer optimiser strategy scheme heuristic procedure formalism mechanism module decoder encoder tagger recognizer recogniser stemmer learner regularizer regulariser kernel embedding representation solver sampler filter component theory transducer automaton automata tree-kernel pipeline paradigm ensemble autoencoder transformer perceptron regression svm crf hmm lstm rnn cnn gan'.split(
     ' ',
   );
 const TASK_HEADS =
-  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension registration'.split(
+  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension registration problem task application inference construction'.split(
     ' ',
   );
 const DATASET_HEADS =
-  'corpus corpora dataset data-set treebank tree-bank benchmark database collection'.split(' ');
-const METRIC_HEADS = 'accuracy precision recall f-measure f-score f1 perplexity bleu quality'.split(
-  ' ',
-);
+  'corpus corpora dataset data-set treebank tree-bank benchmark database collection dictionary dictionaries lexicon'.split(
+    ' ',
+  );
+const METRIC_HEADS =
+  'accuracy precision recall f-measure f-score f1 perplexity bleu quality complexity rate measure metric score'.split(
+    ' ',
+  );
 
-for (const head of METHOD_HEADS) HEAD_KINDS[head] = 'method';
-for (const head of TASK_HEADS) HEAD_KINDS[head] = 'task';
-for (const head of DATASET_HEADS) HEAD_KINDS[head] = 'dataset';
-for (const head of METRIC_HEADS) HEAD_KINDS[head] = 'metric';
+for (const head of METHOD_HEADS) HEAD_KINDS[singularHead(head)] = 'method';
+for (const head of TASK_HEADS) HEAD_KINDS[singularHead(head)] = 'task';
+for (const head of DATASET_HEADS) HEAD_KINDS[singularHead(head)] = 'dataset';
+for (const head of METRIC_HEADS) HEAD_KINDS[singularHead(head)] = 'metric';
 
 /** Two-word heads checked before one-word heads. */
 export const COMPOUND_HEADS: Record<string, ConceptKind> = {
@@ -60,6 +63,11 @@ export const GENERIC_MODIFIERS = new Set(
   'a an the this that these those our its their his her we new novel proposed simple efficient effective existing previous prior other current standard general first second third following same various several many different present original traditional conventional typical popular recent modern state-of-the-art powerful robust accurate fast main key final overall whole entire basic common such each every both all any some more most further additional two three four five one single multiple specific particular given certain well-known known successful better best good large small high low improved alternative unified generic suitable appropriate practical possible resulting underlying corresponding respective full complete'.split(
     ' ',
   ),
+);
+
+/** Metric heads that need a describing word ("error rate", "evaluation metrics", not "rate"). */
+export const MODIFIED_METRIC_HEADS = new Set(
+  'quality complexity rate rates measure measures metric metrics score scores'.split(' '),
 );
 
 /** Task heads that name a task even alone ("parsing", "summarization"). */
