@@ -54,7 +54,8 @@ export function parseText(fullText: string): Sentence[] {
     const words: Word[] = [];
     let last: { end: number; tags: Set<string>; parts: Set<string>[] } | null = null;
     for (const term of terms) {
-      if (term.text === '') continue;
+      // Bare punctuation set off by spaces (" , " in tokenised text) is not a word.
+      if (term.text === '' || !/[\p{L}\p{N}]/u.test(term.text)) continue;
       const at = text.indexOf(term.text, cursor);
       if (at === -1 || at - cursor > 200) continue;
       const end = at + term.text.length;
