@@ -18,6 +18,7 @@ import { MAX_FORM_WORDS, lookupLexicon, matchLexicon } from './lexicon.ts';
 import { parseText } from './parse-text.ts';
 import type { Sentence, Word } from './parse-text.ts';
 import {
+  BARE_METHOD_HEADS,
   BARE_TASK_HEADS,
   COMPOUND_HEADS,
   GENERIC_MODIFIERS,
@@ -805,6 +806,7 @@ function phraseCandidate(
   if (
     bare &&
     kind !== 'metric' &&
+    !(kind === 'method' && BARE_METHOD_HEADS.has(singularHead(headWord))) &&
     !(kind === 'task' && (/-/.test(headWord) || BARE_TASK_HEADS.has(headWord)))
   ) {
     return null;

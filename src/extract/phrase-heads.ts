@@ -65,6 +65,13 @@ export const GENERIC_MODIFIERS = new Set(
   ),
 );
 
+/** Method heads specific enough to name a kind of method alone ("the parser", "classifiers"). */
+export const BARE_METHOD_HEADS = new Set(
+  'parser grammar classifier tagger recognizer recogniser stemmer decoder transducer perceptron'.split(
+    ' ',
+  ),
+);
+
 /** Metric heads that need a describing word ("error rate", "evaluation metrics", not "rate"). */
 export const MODIFIED_METRIC_HEADS = new Set(
   'quality complexity rate rates measure measures metric metrics score scores'.split(' '),
