@@ -1,9 +1,17 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// NOTE: graphql 16 ships CJS (main) and ESM (module) builds. Node, and so graphql-yoga at run
+// time, loads the CJS one; vite would pick the ESM one for our sources, giving two GraphQLError
+// classes and masked client errors. Pin vite to the build Node uses.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
@@ -11,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           // Integration and browser tests share one throwaway Neo4j (Community has one user
           // database), so their files run one at a time and each starts from an empty graph.

@@ -1,38 +1,90 @@
 // The composition root: builds the HTTP app (GraphQL, health, explorer) from its dependencies.
 // main.ts only listens; tests call `app.fetch` in-process.
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
-import type { GraphQLContext } from './graphql/context.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createSchema, createYoga, maskError, type Plugin } from 'graphql-yoga';
+import type { ExtractPool } from './extract/extract-pool.ts';
+import { createLoaders, type GraphQLContext } from './graphql/context.ts';
+import { EXAMPLE_QUERIES } from './graphql/example-queries.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
-import { resolvers } from './graphql/resolvers.ts';
-import { type Neo4jConnection, pingNeo4j } from './store/connect-neo4j.ts';
+import { useHealth } from './graphql/plugins/use-health.ts';
+import { useRequestLog } from './graphql/plugins/use-request-log.ts';
+import { useRequestTimeout } from './graphql/plugins/use-request-timeout.ts';
+import { resolvers } from './graphql/resolvers/index.ts';
+import type { Neo4jConnection } from './store/connect-neo4j.ts';
+import { StoreError } from './store/store-error.ts';
 
 export interface AppDeps {
   connection: Neo4jConnection;
+  /** Bearer token that enables mutations; null turns them off. @default null */
+  token?: string | null;
+  /** Extraction workers for the ingestPapers mutation; without it, mutations extract in-thread. */
+  pool?: ExtractPool | null;
+  /** Extra plugins, e.g. the explorer's static files. */
+  plugins?: Plugin[];
+  /** Where request lines and unexpected errors go. @default nothing */
+  log?: (line: string) => void;
+  /** @default 15000 */
+  requestTimeoutMs?: number;
 }
 
-function healthPlugin(connection: Neo4jConnection): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/health') return;
-      const up = await pingNeo4j(connection);
-      endResponse(
-        fetchAPI.Response.json(
-          { status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' },
-          { status: up ? 200 : 503 },
-        ),
-      );
-    },
-  };
+/** Query limits against abusive documents (depth, cost, aliases, tokens, directives). */
+export const QUERY_LIMITS = {
+  maxDepth: { n: 10 },
+  costLimit: { maxCost: 20_000 },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 2_000 },
+  maxDirectives: { n: 20 },
+  blockFieldSuggestion: { enabled: true },
+};
+
+function bearerMatches(header: string | null, token: string | null): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length).trim());
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export function createApp(deps: AppDeps) {
+  const log = deps.log ?? (() => {});
+  const token = deps.token ?? null;
   return createYoga({
     schema: createSchema<GraphQLContext>({ typeDefs: loadTypeDefs(), resolvers }),
-    context: () => ({ connection: deps.connection }),
+    context: ({ request }): GraphQLContext => ({
+      connection: deps.connection,
+      authorized: bearerMatches(request.headers.get('authorization'), token),
+      mutationsEnabled: token !== null,
+      pool: deps.pool ?? null,
+      loaders: createLoaders(deps.connection),
+    }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
-    plugins: [healthPlugin(deps.connection)],
+    graphiql: { title: 'papergraph GraphQL', defaultTabs: EXAMPLE_QUERIES },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof StoreError) {
+          return new GraphQLError(original.message, { extensions: { code: original.code } });
+        }
+        // Errors written for the client (clientError) come back unchanged; the rest are masked.
+        const masked = maskError(error, message, isDev);
+        if (masked !== error) {
+          log(
+            `unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+          );
+        }
+        return masked;
+      },
+    },
+    plugins: [
+      useRequestLog(log),
+      useHealth(deps.connection),
+      EnvelopArmorPlugin(QUERY_LIMITS),
+      useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
+      ...(deps.plugins ?? []),
+    ],
   });
 }
 

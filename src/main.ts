@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createExtractPool } from './extract/extract-pool.ts';
 import { openDatabase } from './local-neo4j/open-database.ts';
 import { loadSeedIfEmpty } from './pipeline/load-seed.ts';
 import { applySchema } from './store/apply-schema.ts';
@@ -23,10 +24,14 @@ export async function runServer(options: RunServerOptions): Promise<void> {
   await applySchema(database.connection);
   if (options.startLocal) {
     const seeded = await loadSeedIfEmpty(database.connection, config.seedPath);
-    if (seeded) log(`loaded the seed: ${seeded.written} papers, ${seeded.links} concept links, ${seeded.claims} claims`);
+    if (seeded)
+      log(
+        `loaded the seed: ${seeded.written} papers, ${seeded.links} concept links, ${seeded.claims} claims`,
+      );
   }
 
-  const app = createApp({ connection: database.connection });
+  const pool = createExtractPool({ workers: 1 });
+  const app = createApp({ connection: database.connection, token: config.token, pool, log });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   log(`papergraph on http://${config.host}:${config.port}/ (GraphQL at /graphql); Ctrl-C stops`);
@@ -40,6 +45,7 @@ export async function runServer(options: RunServerOptions): Promise<void> {
     );
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await pool.close();
     await database.close();
     process.exit(0);
   };

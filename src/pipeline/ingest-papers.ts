@@ -119,7 +119,7 @@ export async function ingestPapers(
   };
   const report = () => {
     summary.elapsedMs = Date.now() - started;
-    const { skippedRecords: _, ...progress } = summary;
+    const { skippedRecords: _skipped, ...progress } = summary;
     options.onProgress?.(progress);
   };
   const onSkipped = (record: SkippedRecord) => {

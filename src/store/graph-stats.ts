@@ -3,10 +3,20 @@ import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { toStoreError } from './store-error.ts';
 
-export interface GraphStats {
+export interface GraphCounts {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
-  topConcepts: { id: string; name: string; kind: ConceptKind; papers: number }[];
+}
+
+export interface TopConcept {
+  id: string;
+  name: string;
+  kind: ConceptKind;
+  papers: number;
+}
+
+export interface GraphStats extends GraphCounts {
+  topConcepts: TopConcept[];
 }
 
 // NOTE: count store lookups (`MATCH (n:Label) RETURN count(n)`) answer in constant time; a
@@ -50,28 +60,47 @@ ORDER BY papers DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;
 
-export async function graphStats(connection: Neo4jConnection, top = 10): Promise<GraphStats> {
-  const run = async (query: string, params: Record<string, unknown> = {}) =>
-    (
-      await connection.driver.executeQuery(query, params, {
-        database: connection.database,
-        routing: 'READ',
-      })
-    ).records;
-  const count = async (query: string) => toNumber((await run(query))[0].get('n'));
+const run = async (
+  connection: Neo4jConnection,
+  query: string,
+  params: Record<string, unknown> = {},
+) => {
   try {
-    const nodes: Record<string, number> = {};
-    for (const label of LABELS) nodes[label] = await count(COUNT_LABEL[label]);
-    const relationships: Record<string, number> = {};
-    for (const type of REL_TYPES) relationships[type] = await count(COUNT_REL[type]);
-    const topConcepts = (await run(TOP_CONCEPTS, { limit: toInt(top) })).map((r) => ({
-      id: r.get('id') as string,
-      name: r.get('name') as string,
-      kind: r.get('kind') as ConceptKind,
-      papers: toNumber(r.get('papers')),
-    }));
-    return { nodes, relationships, topConcepts };
+    const result = await connection.driver.executeQuery(query, params, {
+      database: connection.database,
+      routing: 'READ',
+    });
+    return result.records;
   } catch (error) {
     throw toStoreError(error);
   }
+};
+
+export async function countGraph(connection: Neo4jConnection): Promise<GraphCounts> {
+  const count = async (query: string) => toNumber((await run(connection, query))[0].get('n'));
+  const nodes: Record<string, number> = {};
+  for (const label of LABELS) nodes[label] = await count(COUNT_LABEL[label]);
+  const relationships: Record<string, number> = {};
+  for (const type of REL_TYPES) relationships[type] = await count(COUNT_REL[type]);
+  return { nodes, relationships };
+}
+
+export async function topConcepts(
+  connection: Neo4jConnection,
+  first: number,
+): Promise<TopConcept[]> {
+  return (await run(connection, TOP_CONCEPTS, { limit: toInt(first) })).map((r) => ({
+    id: r.get('id') as string,
+    name: r.get('name') as string,
+    kind: r.get('kind') as ConceptKind,
+    papers: toNumber(r.get('papers')),
+  }));
+}
+
+export async function graphStats(connection: Neo4jConnection, top = 10): Promise<GraphStats> {
+  const [counts, concepts] = await Promise.all([
+    countGraph(connection),
+    topConcepts(connection, top),
+  ]);
+  return { ...counts, topConcepts: concepts };
 }

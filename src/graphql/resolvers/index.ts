@@ -1,0 +1,6 @@
+import type { Resolvers } from '../generated/resolvers.generated.ts';
+import { Mutation } from './mutation.ts';
+import { Query } from './query.ts';
+import { typeResolvers } from './types.ts';
+
+export const resolvers: Resolvers = { Query, Mutation, ...typeResolvers };

@@ -1,0 +1,140 @@
+import { resolveConceptIds } from '../../extract/concept-id.ts';
+import {
+  findConcepts,
+  findConceptsByName,
+  findRelatedConcepts,
+} from '../../store/concept-reads.ts';
+import { loadNeighborhood, loadOverview } from '../../store/graph-slices.ts';
+import { countGraph } from '../../store/graph-stats.ts';
+import { findPapers, type PaperOrder } from '../../store/paper-reads.ts';
+import { findClaims } from '../../store/paper-relations.ts';
+import { searchGraph } from '../../store/search-graph.ts';
+import { whoUses } from '../../store/who-uses.ts';
+import { clientError } from '../errors.ts';
+import type { QueryResolvers } from '../generated/resolvers.generated.ts';
+import { pageArgs, toConnection } from '../paging.ts';
+import { fromGqlClaimKind, fromGqlKind, fromGqlRole } from './enums.ts';
+
+/** Bounds on graph slices, so one request cannot pull the whole graph. */
+export const MAX_SLICE_NODES = 5000;
+export const MAX_DEPTH = 3;
+const MAX_TEXT = 200;
+
+function requireText(name: string, value: string): string {
+  const text = value.trim();
+  if (text.length === 0) throw clientError('BAD_USER_INPUT', `${name} must not be empty`);
+  if (text.length > MAX_TEXT)
+    throw clientError('BAD_USER_INPUT', `${name} is longer than ${MAX_TEXT} characters`);
+  return text;
+}
+
+function requireRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw clientError('BAD_USER_INPUT', `${name} must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+export const Query: QueryResolvers = {
+  paper: (_, { id }, { loaders }) => loaders.paper.load(id),
+
+  papers: async (_, { filter, orderBy, first, after }, { connection }) => {
+    const page = pageArgs(first, after);
+    const result = await findPapers(
+      connection,
+      {
+        ...filter,
+        role: filter?.role ? fromGqlRole(filter.role) : null,
+        claimKind: filter?.claimKind ? fromGqlClaimKind(filter.claimKind) : null,
+      },
+      (orderBy ?? 'TITLE').toLowerCase() as PaperOrder,
+      page.first,
+      page.offset,
+    );
+    return toConnection(result);
+  },
+
+  concept: async (_, { id, name }, { connection, loaders }) => {
+    if (id) return loaders.concept.load(id);
+    if (name) return (await findConceptsByName(connection, requireText('name', name)))[0] ?? null;
+    throw clientError('BAD_USER_INPUT', 'concept needs an id or a name');
+  },
+
+  concepts: async (_, { kind, search, first, after }, { connection }) => {
+    const page = pageArgs(first, after);
+    return toConnection(
+      await findConcepts(
+        connection,
+        kind ? fromGqlKind(kind) : null,
+        search ?? null,
+        page.first,
+        page.offset,
+      ),
+    );
+  },
+
+  whoUses: async (_, { technique, role, first, after }, { connection }) => {
+    const page = pageArgs(first, after);
+    const name = requireText('technique', technique);
+    const matches = await findConceptsByName(connection, name);
+    // A technique may exist under several kinds (a method and a model of one name): ask for all
+    // the ids the name means, the best-connected concept is the one reported.
+    const ids = matches.length > 0 ? [...new Set([matches[0].id, ...resolveConceptIds(name)])] : [];
+    const result =
+      ids.length > 0
+        ? await whoUses(
+            connection,
+            ids,
+            role ? role.map(fromGqlRole) : null,
+            page.first,
+            page.offset,
+          )
+        : { totalCount: 0, items: [], offset: page.offset, hasNextPage: false };
+    return { technique: matches[0] ?? null, ...toConnection(result) };
+  },
+
+  claims: async (_, { kind, hardware, concept, first, after }, { connection }) => {
+    const page = pageArgs(first, after);
+    return toConnection(
+      await findClaims(
+        connection,
+        { kind: kind ? fromGqlClaimKind(kind) : null, hardware, concept },
+        page.first,
+        page.offset,
+      ),
+    );
+  },
+
+  neighborhood: async (_, { id, depth, kinds, roles, minConfidence, limit }, { connection }) => {
+    const slice = await loadNeighborhood(connection, id, {
+      depth: requireRange('depth', depth ?? 1, 1, MAX_DEPTH),
+      kinds: kinds && kinds.length > 0 ? kinds : null,
+      types: roles && roles.length > 0 ? roles : null,
+      minConfidence: requireRange('minConfidence', minConfidence ?? 0, 0, 1),
+      limit: requireRange('limit', limit ?? 300, 1, MAX_SLICE_NODES),
+    });
+    if (!slice)
+      throw clientError('NOT_FOUND', `no paper, concept, claim or author has the id "${id}"`);
+    return slice;
+  },
+
+  overview: (_, { concepts, limit }, { connection }) =>
+    loadOverview(
+      connection,
+      requireRange('concepts', concepts ?? 25, 1, 200),
+      requireRange('limit', limit ?? 400, 1, MAX_SLICE_NODES),
+    ),
+
+  search: (_, { text, kinds, first }, { connection }) =>
+    searchGraph(
+      connection,
+      requireText('text', text),
+      kinds && kinds.length > 0 ? kinds : null,
+      requireRange('first', first ?? 10, 1, 50),
+    ),
+
+  related: (_, { conceptId, first }, { connection }) =>
+    findRelatedConcepts(connection, conceptId, requireRange('first', first ?? 10, 1, 100)),
+
+  stats: (_, __, { connection }) => countGraph(connection),
+};

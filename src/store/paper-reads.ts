@@ -1,0 +1,137 @@
+// Paper reads: by id in batches (for DataLoader), and filtered, ordered pages.
+import type { ClaimKind, Paper, Role } from '../domain.ts';
+import { resolveConceptIds } from '../extract/concept-id.ts';
+import type { Neo4jConnection } from './connect-neo4j.ts';
+import { toInt, toNumber } from './neo4j-values.ts';
+import { toPaper } from './records.ts';
+import { runRead } from './run-read.ts';
+
+const PAPERS_BY_ID = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN properties(p) AS p`;
+
+/** Papers by id, in one query; missing ids are absent from the map. */
+export async function loadPapers(
+  connection: Neo4jConnection,
+  ids: readonly string[],
+): Promise<Map<string, Paper>> {
+  const rows = await runRead(connection, PAPERS_BY_ID, { ids: [...ids] });
+  return new Map(
+    rows.map((row) => {
+      const paper = toPaper(row.p as Record<string, unknown>);
+      return [paper.id, paper];
+    }),
+  );
+}
+
+export interface PaperFilter {
+  concept?: string | null;
+  role?: Role | null;
+  dataset?: string | null;
+  task?: string | null;
+  hardware?: string | null;
+  claimKind?: ClaimKind | null;
+  text?: string | null;
+  publishedFrom?: string | null;
+  publishedTo?: string | null;
+}
+
+export type PaperOrder = 'title' | 'published_desc' | 'most_concepts';
+
+export interface Page<T> {
+  totalCount: number;
+  items: T[];
+  offset: number;
+  hasNextPage: boolean;
+}
+
+const ORDER_BY: Record<PaperOrder, string> = {
+  title: 'p.title, p.id',
+  published_desc: 'p.published DESC, p.title, p.id',
+  most_concepts: 'COUNT { (p)-->(:Concept) } DESC, p.title, p.id',
+};
+
+/**
+ * Builds the filtered paper query from fixed fragments; every value is a parameter. The text
+ * filter starts from the full-text index, the others from the concept they name.
+ */
+function paperQuery(filter: PaperFilter): { match: string; params: Record<string, unknown> } {
+  const where: string[] = ['p.stub = false'];
+  const params: Record<string, unknown> = {};
+  let match = 'MATCH (p:Paper)';
+  if (filter.text) {
+    match = 'CALL db.index.fulltext.queryNodes("paper_text", $text) YIELD node AS p';
+    params.text = toLuceneQuery(filter.text);
+  }
+  if (filter.concept) {
+    params.conceptIds = resolveConceptIds(filter.concept);
+    params.roleType = filter.role ? filter.role.toUpperCase() : null;
+    where.push(
+      'EXISTS { MATCH (p)-[r]->(c:Concept) WHERE c.id IN $conceptIds AND ($roleType IS NULL OR type(r) = $roleType) }',
+    );
+  }
+  const byKind: [keyof PaperFilter, 'dataset' | 'task' | 'hardware'][] = [
+    ['dataset', 'dataset'],
+    ['task', 'task'],
+    ['hardware', 'hardware'],
+  ];
+  for (const [key, kind] of byKind) {
+    const value = filter[key];
+    if (!value) continue;
+    params[`${kind}Ids`] = resolveConceptIds(value, [kind]);
+    where.push(
+      kind === 'hardware'
+        ? `(EXISTS { MATCH (p)-->(c:Concept) WHERE c.id IN $hardwareIds } OR EXISTS { MATCH (p)-[:CLAIMS]->(:Claim)-[:ON]->(c:Concept) WHERE c.id IN $hardwareIds })`
+        : `EXISTS { MATCH (p)-->(c:Concept) WHERE c.id IN $${kind}Ids }`,
+    );
+  }
+  if (filter.claimKind) {
+    params.claimKind = filter.claimKind;
+    where.push('EXISTS { MATCH (p)-[:CLAIMS]->(c:Claim) WHERE c.kind = $claimKind }');
+  }
+  if (filter.publishedFrom) {
+    params.publishedFrom = filter.publishedFrom;
+    where.push('p.published >= $publishedFrom');
+  }
+  if (filter.publishedTo) {
+    params.publishedTo = filter.publishedTo;
+    where.push('p.published <= $publishedTo');
+  }
+  return { match: `${match}\nWHERE ${where.join('\n  AND ')}`, params };
+}
+
+/** Escapes Lucene syntax so user text is searched as words, each as a prefix. */
+export function toLuceneQuery(text: string): string {
+  const words = text
+    .replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !/^(AND|OR|NOT)$/.test(w))
+    .slice(0, 16);
+  return words.length === 0 ? '""' : words.map((w) => `${w}*`).join(' AND ');
+}
+
+export async function findPapers(
+  connection: Neo4jConnection,
+  filter: PaperFilter,
+  order: PaperOrder,
+  first: number,
+  offset: number,
+): Promise<Page<Paper>> {
+  const { match, params } = paperQuery(filter);
+  const [countRows, pageRows] = await Promise.all([
+    runRead(connection, `${match}\nRETURN count(p) AS n`, params),
+    runRead(
+      connection,
+      `${match}\nWITH p ORDER BY ${ORDER_BY[order]} SKIP $offset LIMIT $first\nRETURN properties(p) AS p`,
+      { ...params, offset: toInt(offset), first: toInt(first) },
+    ),
+  ]);
+  const totalCount = toNumber(countRows[0]?.n);
+  return {
+    totalCount,
+    items: pageRows.map((row) => toPaper(row.p as Record<string, unknown>)),
+    offset,
+    hasNextPage: offset + first < totalCount,
+  };
+}

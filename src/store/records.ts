@@ -1,0 +1,82 @@
+// Driver values -> domain objects. Nothing past src/store/ sees a neo4j Node or Integer.
+import type {
+  Claim,
+  ClaimKind,
+  Concept,
+  ConceptKind,
+  Evidence,
+  Field,
+  Mention,
+  Paper,
+} from '../domain.ts';
+import { toNumber } from './neo4j-values.ts';
+
+type Props = Record<string, unknown>;
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const num = (value: unknown): number => (typeof value === 'number' ? value : toNumber(value));
+
+export function toPaper(props: Props): Paper {
+  return {
+    id: str(props.id),
+    title: str(props.title),
+    abstract: str(props.abstract),
+    published: strOrNull(props.published),
+    url: strOrNull(props.url),
+    venue: strOrNull(props.venue),
+    source: strOrNull(props.source),
+    codeUrls: strings(props.codeUrls),
+  };
+}
+
+export function toConcept(props: Props): Concept {
+  return {
+    id: str(props.id),
+    kind: str(props.kind) as ConceptKind,
+    name: str(props.name),
+    aliases: strings(props.aliases),
+  };
+}
+
+/** Every mention a link records (JSON in `mentions`), each with the link's rule and confidence. */
+export function toEvidence(props: Props): Evidence[] {
+  const rule = str(props.rule);
+  const confidence = num(props.confidence);
+  let mentions: Mention[];
+  try {
+    mentions = JSON.parse(str(props.mentions) || '[]') as Mention[];
+  } catch {
+    mentions = [];
+  }
+  if (mentions.length === 0 && props.sentence) {
+    mentions = [
+      {
+        field: str(props.field) as Field,
+        start: num(props.start),
+        end: num(props.end),
+        text: str(props.text),
+        sentence: str(props.sentence),
+      },
+    ];
+  }
+  return mentions.map((mention) => ({ ...mention, rule, confidence }));
+}
+
+export function toClaim(props: Props, paperId: string, evidence: Props): Claim {
+  return {
+    id: str(props.id),
+    paperId,
+    kind: str(props.kind) as ClaimKind,
+    value: str(props.value),
+    low: num(props.low),
+    high: num(props.high),
+    unit: str(props.unit),
+    hardware: strOrNull(props.hardware),
+    baseline: strOrNull(props.baseline),
+    text: str(props.text),
+    evidence: toEvidence(evidence),
+  };
+}

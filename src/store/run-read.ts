@@ -1,0 +1,27 @@
+import type { Neo4jConnection } from './connect-neo4j.ts';
+import { toStoreError } from './store-error.ts';
+
+/** Server-side limit on any read, so one heavy query cannot hold the database. @default 10000 */
+export const READ_TIMEOUT_MS = 10_000;
+
+/** Runs a parameterised read and returns plain row objects; driver errors become StoreErrors. */
+export async function runRead(
+  connection: Neo4jConnection,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  const session = connection.driver.session({
+    database: connection.database,
+    defaultAccessMode: 'READ',
+  });
+  try {
+    const result = await session.executeRead((tx) => tx.run(query, params), {
+      timeout: READ_TIMEOUT_MS,
+    });
+    return result.records.map((record) => record.toObject());
+  } catch (error) {
+    throw toStoreError(error);
+  } finally {
+    await session.close();
+  }
+}
