@@ -35,6 +35,13 @@ export interface RawPaper {
   venue?: string | null;
   /** Where the record came from: `daily`, `jsonl`, `arxiv`, ... */
   source: string;
+  /**
+   * Other normalised ids of the same paper (`arxiv:2305.14342`, `doi:10.1000/xyz`,
+   * `openalex:W123`, `s2:abc`), so one paper from two sources is one node.
+   */
+  externalIds?: string[];
+  /** Normalised ids of the papers it cites, when the source has a reference list. */
+  references?: string[];
 }
 
 /** Where a finding stands: `paper[field].slice(start, end) === text`. */
