@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     streamedAbstractsPerSecond: streamRate,
     peakRssMb,
   };
-  console.log(JSON.stringify(figures));
+  if (values.json) console.log(JSON.stringify(figures));
 }
 
 await main();

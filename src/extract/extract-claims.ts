@@ -194,6 +194,7 @@ export function extractClaims(
   const claims: ExtractedClaim[] = [];
   for (const sentence of sentences) {
     const taken: [number, number][] = [];
+    const inherited = new Map<string, ClaimKind>();
     const text = sentence.text;
     for (const rule of RULES) {
       rule.pattern.lastIndex = 0;
@@ -202,10 +203,13 @@ export function extractClaims(
         const from = match.index;
         const to = from + match[0].length;
         if (taken.some(([a, b]) => from < b && to > a)) continue;
-        const claim = buildClaim(rule, match, field, sentence, spans);
+        // "... from 97MB to 0.35MB, and for DeepSpeech from 488MB to 0.74MB": the second
+        // quantity of a rule in a sentence measures what the first did when nothing else is said.
+        const claim = buildClaim(rule, match, field, sentence, spans, inherited.get(rule.name));
         if (claim === null) continue;
         taken.push([from, to]);
         claims.push(claim);
+        inherited.set(rule.name, claim.kind);
       }
     }
   }
@@ -219,6 +223,7 @@ function buildClaim(
   field: Field,
   sentence: Sentence,
   spans: NamedSpan[],
+  inherited: ClaimKind | undefined,
 ): ExtractedClaim | null {
   const text = sentence.text;
   const from = match.index;
@@ -244,7 +249,7 @@ function buildClaim(
         ? afterKind
         : beforeKind
       : (afterKind ?? beforeKind);
-  const kind = pickKind(rule, found?.kind);
+  const kind = pickKind(rule, found?.kind ?? inherited);
   if (kind === null) return null;
 
   let start = from;
@@ -255,10 +260,16 @@ function buildClaim(
   }
   const low = Math.min(...numbers);
   const high = Math.max(...numbers);
+  const inSentence = spans.filter((s) => s.start >= sentence.start && s.end <= sentence.end);
+  // "1Gbps Ethernet", "8 A100 GPUs": hardware named right after the quantity belongs to its words.
+  const adjacent = inSentence.find(
+    (s) =>
+      s.kind === 'hardware' && s.start - sentence.start <= end + 1 && s.end - sentence.start > end,
+  );
+  if (adjacent !== undefined) end = Math.max(end, adjacent.end - sentence.start);
   const absStart = sentence.start + start;
   const absEnd = sentence.start + end;
   const claimText = text.slice(start, end);
-  const inSentence = spans.filter((s) => s.start >= sentence.start && s.end <= sentence.end);
   const hardware = inSentence.find((s) => s.kind === 'hardware')?.name ?? null;
   const baseline =
     inSentence.find(
@@ -302,7 +313,7 @@ function pickKind(rule: QuantityRule, found: ClaimKind | undefined): ClaimKind |
 /** The words after a quantity up to the next number or clause break (at most 60 characters). */
 function clauseAfter(text: string, to: number): string {
   const rest = text.slice(to, to + 60);
-  const stop = rest.search(/[;:]|\d|\band\b|\bwhile\b|\bwhich\b/);
+  const stop = rest.search(/[;:,]|\d|\band\b|\bwhile\b|\bwhich\b|\bwithout\b/);
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
@@ -318,8 +329,10 @@ function findKind(
 ): { kind: ClaimKind; start: number; end: number; side: 'after' | 'before' } | null {
   let best: { kind: ClaimKind; start: number; end: number; side: 'after' | 'before' } | null = null;
   for (const [kind, pattern] of KIND_WORDS) {
-    const m = pattern.exec(context);
-    if (m === null) continue;
+    // After the number the first occurrence counts, before it the last one.
+    const all = [...context.matchAll(new RegExp(pattern.source, 'gi'))];
+    const m = side === 'after' ? all[0] : all[all.length - 1];
+    if (m === undefined) continue;
     const candidate = { kind, start: m.index, end: m.index + m[0].length, side };
     // After the number the nearest word wins; before it, the one closest to the number.
     if (

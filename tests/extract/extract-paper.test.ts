@@ -257,7 +257,7 @@ describe('claims', () => {
         high: 1,
         unit: 'Gbps',
         hardware: 'Ethernet',
-        text: '1Gbps',
+        text: '1Gbps Ethernet',
       },
     ],
     [
