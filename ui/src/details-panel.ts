@@ -184,14 +184,15 @@ export function renderPaper(
       closeButton(onClose),
       kindBadge('PAPER'),
       h('h2', {}, markedText(paper.title, spans.TITLE)),
-      h(
-        'p',
-        { class: 'meta' },
-        [paper.published, paper.venue].filter(Boolean).join(' · '),
-        paper.authors.length
-          ? h('span', { class: 'authors' }, ` ${paper.authors.map((a) => a.name).join(', ')}`)
-          : null,
-      ),
+      paper.published || paper.venue || paper.authors.length
+        ? h(
+            'p',
+            { class: 'meta' },
+            [paper.published, paper.venue, paper.authors.map((a) => a.name).join(', ')]
+              .filter(Boolean)
+              .join(' · '),
+          )
+        : null,
       paper.url
         ? h(
             'p',

@@ -79,7 +79,6 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     style: createStylesheet(),
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
     selectionType: 'single',
     boxSelectionEnabled: false,
   });

@@ -22,6 +22,7 @@ import type { LinkType } from './gql/graphql.ts';
 import { NODE_LOOKS } from './graph-style.ts';
 import { createGraphView } from './graph-view.ts';
 import { createLegend } from './legend.ts';
+import type { PageHooks } from './page-hooks.ts';
 import { createSearchBox } from './search-box.ts';
 import { EMPTY_SLICE, mergeSlices, type GraphSlice } from './slice-to-elements.ts';
 import {
@@ -76,10 +77,19 @@ const neighborhood = (id: string) =>
     ),
   );
 
+/** A selection made on the canvas is already in view: moving the camera then would disorient. */
+let fromCanvas = false;
+
 const graph = createGraphView(byId('graph'), {
-  onNodeTap: (id) => navigate({ selected: { kind: 'node', id } }),
+  onNodeTap: (id) => {
+    fromCanvas = true;
+    navigate({ selected: { kind: 'node', id } });
+  },
   onNodeDoubleTap: (id) => expand(id),
-  onEdgeTap: (id) => navigate({ selected: { kind: 'edge', id } }),
+  onEdgeTap: (id) => {
+    fromCanvas = true;
+    navigate({ selected: { kind: 'edge', id } });
+  },
   onBackgroundTap: () => {
     if (state.selected) navigate({ selected: null });
   },
@@ -102,7 +112,9 @@ const actions: PanelActions = {
 function navigate(patch: Partial<ViewState>, options: { replace?: boolean } = {}): void {
   const next = { ...state, ...patch };
   const url = formatViewState(next) || location.pathname;
-  if (options.replace) history.replaceState(null, '', url);
+  // The same view twice (a double-click taps twice) is one history entry.
+  if (options.replace || formatViewState(next) === location.search)
+    history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   void show(next);
 }
@@ -211,7 +223,8 @@ function showNotice(data: GraphSlice, view: ViewState): void {
 
 async function showSelection(view: ViewState, mine: number): Promise<void> {
   const selected = view.selected;
-  graph.select(selected, selected !== null);
+  graph.select(selected, selected !== null && !fromCanvas);
+  fromCanvas = false;
   const close = () => navigate({ selected: null });
   if (!selected) {
     if (whoAnswer)
@@ -362,10 +375,8 @@ window.addEventListener('popstate', () => void show(parseViewState(location.sear
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Hooks for the browser tests and the benchmark; nothing in the page depends on them. */
-const hooks = {
-  /** Resolves once the current view is loaded, laid out and painted. */
-  async settled(): Promise<void> {
+const hooks: PageHooks = {
+  async settled() {
     let seen: Promise<void>;
     do {
       seen = pending;
@@ -374,8 +385,7 @@ const hooks = {
     await nextFrame();
     await nextFrame();
   },
-  /** Draws a slice directly, no server involved (the benchmark's synthetic graphs). */
-  async renderSlice(data: GraphSlice, layout: LayoutName = 'fcose'): Promise<void> {
+  async renderSlice(data, layout = 'fcose') {
     generation++;
     slice = data;
     drawn = null;
@@ -392,11 +402,6 @@ const hooks = {
     return show(parseViewState(search));
   },
 };
-declare global {
-  interface Window {
-    papergraph: typeof hooks;
-  }
-}
 window.papergraph = hooks;
 
 void show(parseViewState(location.search));

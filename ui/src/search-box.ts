@@ -65,6 +65,7 @@ export function createSearchBox(
                 role: 'option',
                 'aria-selected': 'false',
                 'data-id': hit.id,
+                'data-kind': hit.kind,
                 onmousedown: (e: Event) => {
                   e.preventDefault();
                   choose(hit);

@@ -1,0 +1,214 @@
+// The explorer in real headless Chromium (Debian's, driven by playwright-core) against the real
+// server on a throwaway Neo4j with the seed loaded: the questions a new user comes with.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
+import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
+import { readSources } from '../../src/pipeline/read-sources.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { ensureUiBuilt } from '../../src/ui-assets/ensure-ui-built.ts';
+import { serveUiPlugin } from '../../src/ui-assets/serve-ui.ts';
+import { SEED_FILE } from '../support/seed-results.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+import type {} from '../../ui/src/page-hooks.ts';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../.test-artifacts/e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+let connection: Neo4jConnection;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+/** Waits until the page has loaded, laid out and painted the current view. */
+const settled = () => page.evaluate(() => window.papergraph.settled());
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  connection = await openTestDatabase();
+  const [, dist] = await Promise.all([
+    ingestPapers(connection, readSources([SEED_FILE])),
+    ensureUiBuilt(),
+  ]);
+  server = createServer(createApp({ connection, plugins: [serveUiPlugin(dist)] }));
+  const port = await findFreePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await connection?.close();
+});
+
+describe('a new user explores the seed graph', () => {
+  let sophiaId: string;
+
+  test('the start view shows the most connected concepts and their papers, with a legend', async () => {
+    await page.goto(base);
+    await settled();
+    const count = await page.evaluate(() => window.papergraph.count());
+    expect(count.nodes).toBeGreaterThan(10);
+    expect(count.edges).toBeGreaterThan(10);
+    await expect.poll(() => page.textContent('#status')).toMatch(/\d+ nodes · \d+ links/);
+    expect(await page.locator('#kind-filters label').allTextContents()).toEqual(
+      expect.arrayContaining(['Paper', 'Method', 'Dataset', 'Task']),
+    );
+    await shot('1-start-view');
+  });
+
+  test('searching "Sophia" suggests the paper, and choosing it opens the paper', async () => {
+    await page.fill('#search-input', 'Sophia');
+    const option = page
+      .locator('#search-options [role=option][data-kind=PAPER]', { hasText: 'Sophia' })
+      .first();
+    await option.waitFor();
+    sophiaId = (await option.getAttribute('data-id')) ?? '';
+    expect(sophiaId).not.toBe('');
+    await option.click();
+    await settled();
+
+    const panel = page.getByTestId('paper-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toContain('Sophia');
+    const marked = await panel.locator('[data-testid=abstract] mark.mention').allTextContents();
+    expect(marked).toEqual(expect.arrayContaining(['Adam', 'Sophia']));
+    expect(new URL(page.url()).searchParams.get('node')).toBe(sophiaId);
+    await shot('2-sophia-paper');
+  });
+
+  test('clicking the link to Adam tells why it is there: the sentence, the rule, the confidence', async () => {
+    const edge = await page.evaluate(
+      (id) =>
+        window.papergraph.findEdge(id, 'method:adam', 'USES') ??
+        window.papergraph.findEdge(id, 'method:adam', 'COMPARES'),
+      sophiaId,
+    );
+    expect(edge).not.toBeNull();
+    const point = await page.evaluate((id) => window.papergraph.pagePoint(id), edge!);
+    await page.mouse.click(point!.x, point!.y);
+    await settled();
+
+    const panel = page.getByTestId('edge-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Why is this link here?');
+    const sentence = await panel.locator('blockquote.sentence').first().textContent();
+    expect(sentence).toMatch(/Adam/);
+    expect(await panel.locator('blockquote.sentence mark').first().textContent()).toBe('Adam');
+    expect(await panel.locator('figcaption').first().textContent()).toMatch(
+      /rule .+ · confidence \d+%/,
+    );
+    expect(new URL(page.url()).searchParams.get('edge')).toBe(edge);
+    await shot('3-why-sophia-uses-adam');
+  });
+
+  test('"Who uses Adam?" answers with a graph and a list of papers with their sentences', async () => {
+    await page.fill('#who-uses-input', 'Adam');
+    await page.click('#who-uses-form button[type=submit]');
+    await settled();
+
+    const panel = page.getByTestId('who-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Who uses Adam?');
+    const items = panel.locator('[data-testid=who-list] > li');
+    expect(await items.count()).toBeGreaterThan(1);
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Sophia')]));
+    expect(await panel.locator('blockquote.sentence mark').first().textContent()).toMatch(/adam/i);
+    // The answer is drawn too: Sophia is on the canvas, linked to Adam.
+    expect(await page.evaluate((id) => window.papergraph.pagePoint(id), sophiaId)).not.toBeNull();
+    expect(new URL(page.url()).searchParams.get('who')).toBe('Adam');
+    await shot('4-who-uses-adam');
+  });
+
+  test('exports the view as a PNG image and as JSON elements with their evidence', async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(png.suggestedFilename()).toBe('papergraph.png');
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5_000);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+      elements: { group: string; data: { evidence?: { sentence: string }[] } }[];
+    };
+    const edges = exported.elements.filter((e) => e.group === 'edges');
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.some((e) => e.data.evidence?.[0]?.sentence.includes('Adam'))).toBe(true);
+  });
+
+  test('back and forward walk through the views', async () => {
+    await page.goBack();
+    await settled();
+    await expect.poll(() => page.getByTestId('edge-panel').isVisible()).toBe(true);
+    await page.goForward();
+    await settled();
+    await expect.poll(() => page.getByTestId('who-panel').isVisible()).toBe(true);
+  });
+
+  test('filters hide kinds of node and are kept in the URL', async () => {
+    await page.goto(base);
+    await settled();
+    const before = await page.evaluate(() => window.papergraph.count());
+    await page.locator('#kind-filters input[data-kind=PAPER]').uncheck();
+    await settled();
+    const after = await page.evaluate(() => window.papergraph.count());
+    expect(after.visible).toBeLessThan(before.visible);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('PAPER');
+    await page.reload();
+    await settled();
+    expect(await page.locator('#kind-filters input[data-kind=PAPER]').isChecked()).toBe(false);
+  });
+
+  test('every control can be reached with the keyboard and shows where the focus is', async () => {
+    await page.goto(base);
+    await settled();
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return {
+          id: el.id,
+          outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+        };
+      });
+      if (focused?.id) reached.add(focused.id);
+      if (focused) expect(focused.outline).toBe(true);
+    }
+    expect([...reached]).toEqual(
+      expect.arrayContaining([
+        'search-input',
+        'who-uses-input',
+        'layout-select',
+        'min-confidence',
+        'export-png',
+        'graph',
+      ]),
+    );
+  });
+});
