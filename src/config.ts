@@ -28,6 +28,16 @@ const envSchema = z.object({
   PAPERGRAPH_TOKEN: z.string().min(16).optional(),
   /** Corpus loaded into an empty graph on `npm start`. @default seed */
   PAPERGRAPH_SEED: z.string().default('seed'),
+  /** Contact address sent to arXiv, OpenAlex and Semantic Scholar (User-Agent, OpenAlex `mailto`). */
+  PAPERGRAPH_MAILTO: z.string().email().optional(),
+  /** Semantic Scholar API key (`x-api-key`); without one the shared, slower rate limit applies. */
+  S2_API_KEY: z.string().min(1).optional(),
+  /** @default https://export.arxiv.org/api/query */
+  PAPERGRAPH_ARXIV_URL: z.string().url().default('https://export.arxiv.org/api/query'),
+  /** @default https://api.openalex.org */
+  PAPERGRAPH_OPENALEX_URL: z.string().url().default('https://api.openalex.org'),
+  /** @default https://api.semanticscholar.org/graph/v1 */
+  PAPERGRAPH_S2_URL: z.string().url().default('https://api.semanticscholar.org/graph/v1'),
 });
 
 export interface Config {
@@ -42,6 +52,10 @@ export interface Config {
   host: string;
   token: string | null;
   seedPath: string;
+  /** Contact address for the services papers are imported from; null when unset. */
+  mailto: string | null;
+  /** Base URLs of the services `papergraph import` reads, and the Semantic Scholar API key. */
+  sources: { arxivUrl: string; openalexUrl: string; s2Url: string; s2ApiKey: string | null };
 }
 
 export class ConfigError extends Error {
@@ -71,5 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     token: e.PAPERGRAPH_TOKEN ?? null,
     seedPath: path.resolve(e.PAPERGRAPH_SEED),
+    mailto: e.PAPERGRAPH_MAILTO ?? null,
+    sources: Object.freeze({
+      arxivUrl: e.PAPERGRAPH_ARXIV_URL,
+      openalexUrl: e.PAPERGRAPH_OPENALEX_URL,
+      s2Url: e.PAPERGRAPH_S2_URL,
+      s2ApiKey: e.S2_API_KEY ?? null,
+    }),
   });
 }

@@ -13,6 +13,7 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
   'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract]',
+  "CREATE FULLTEXT INDEX paper_external_ids IF NOT EXISTS FOR (p:Paper) ON EACH [p.externalIds] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
   'CREATE FULLTEXT INDEX concept_names IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText]',
 ] as const;
 

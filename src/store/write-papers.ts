@@ -7,6 +7,7 @@ import type { Neo4jConnection } from './connect-neo4j.ts';
 import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { toInt } from './neo4j-values.ts';
 import { toStoreError } from './store-error.ts';
+import { resolveExternalIds, writeCitations } from './write-citations.ts';
 
 export interface ExtractedPaper {
   paper: RawPaper;
@@ -253,7 +254,15 @@ export async function writePapers(
   const rows = toWriteRows(batch, ingestedAt);
   const session = connection.driver.session({ database: connection.database });
   try {
-    await session.executeWrite((tx) => writeRows(tx, rows), { timeout: 120_000 });
+    await session.executeWrite(
+      async (tx) => {
+        // Papers and references mapped onto nodes that already hold them under another id.
+        const resolved = await resolveExternalIds(tx, batch);
+        await writeRows(tx, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
+        await writeCitations(tx, resolved);
+      },
+      { timeout: 120_000 },
+    );
   } catch (error) {
     throw toStoreError(error);
   } finally {
