@@ -18,7 +18,7 @@ describe('extract pool', () => {
     const extractions = await pool.extract(papers);
     expect(extractions.map((e) => e.id)).toEqual(papers.map((p) => p.id));
     expect(extractions).toEqual(papers.map((p) => extractPaper(p)));
-  });
+  }, 60_000); // the first batch waits for the workers to start and compile the sources
 
   test('concurrent batches each keep their order; an empty batch is empty', async () => {
     const [a, b, empty] = await Promise.all([
@@ -28,7 +28,7 @@ describe('extract pool', () => {
     ]);
     expect([...a, ...b].map((e) => e.id)).toEqual(papers.map((p) => p.id));
     expect(empty).toEqual([]);
-  });
+  }, 30_000);
 
   test('a closed pool refuses work', async () => {
     const closed = createExtractPool({ workers: 1 });

@@ -1,0 +1,115 @@
+// Noun phrases by their head: "a rule-based parser" (method), "speech recognition" (task)
+
+import type { ConceptKind, Field } from '../domain.ts';
+import { conceptId } from './concept-id.ts';
+import type { Sentence, Word } from './parse-text.ts';
+import {
+  BARE_METHOD_HEADS,
+  BARE_TASK_HEADS,
+  COMPOUND_HEADS,
+  GENERIC_MODIFIERS,
+  HEAD_KINDS,
+  MODIFIED_METRIC_HEADS,
+  singularHead,
+} from './phrase-heads.ts';
+import type { Candidate } from './concept-candidate.ts';
+
+const NP_POS = new Set(['noun', 'adj', 'num']);
+const GERUND_STOP =
+  /^(?:using|including|making|achieving|showing|improving|having|being|given|based|following|according|providing|allowing|leading|yielding|requiring|resulting|considering|reducing|increasing|learning to|building|training)$/;
+
+export function findNounPhrases(field: Field, sentence: Sentence): Candidate[] {
+  const found: Candidate[] = [];
+  const words = sentence.words;
+  const offset = sentence.start;
+  const text = sentence.text;
+  let i = 0;
+  while (i < words.length) {
+    if (!inPhrase(words, i, true)) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (
+      j + 1 < words.length &&
+      text.slice(words[j].end - offset, words[j + 1].start - offset) === ' ' &&
+      inPhrase(words, j + 1, false)
+    ) {
+      j += 1;
+    }
+    const candidate = phraseCandidate(field, sentence, i, j);
+    if (candidate !== null) found.push(candidate);
+    i = j + 1;
+  }
+  return found;
+}
+
+function inPhrase(words: Word[], i: number, first: boolean): boolean {
+  const w = words[i];
+  if (NP_POS.has(w.pos)) return !(w.pos === 'num' && !/[A-Za-z]/.test(w.text) && first);
+  if (w.pos === 'gerund') {
+    if (GERUND_STOP.test(w.lower)) return false;
+    const next = words[i + 1];
+    return !first || (next !== undefined && next.pos === 'noun');
+  }
+  return false;
+}
+
+function phraseCandidate(
+  field: Field,
+  sentence: Sentence,
+  from: number,
+  to: number,
+): Candidate | null {
+  const words = sentence.words;
+  // Trim generic leading modifiers and any trailing non-noun.
+  let i = from;
+  while (i <= to && GENERIC_MODIFIERS.has(words[i].lower) && words[i + 1]?.lower !== 'order')
+    i += 1;
+  let j = to;
+  while (j >= i && words[j].pos !== 'noun') j -= 1;
+  if (j < i) return null;
+  const headWord = words[j].lower;
+  const last2 = j > i ? `${words[j - 1].lower} ${headWord}` : '';
+  let kind: ConceptKind | null;
+  if (last2 in COMPOUND_HEADS) kind = COMPOUND_HEADS[last2];
+  else {
+    const head = singularHead(headWord);
+    kind = HEAD_KINDS[head] ?? HEAD_KINDS[head.split('-').pop() ?? head] ?? null;
+  }
+  if (kind === null) return null;
+  // A bare head ("the algorithm") is generic; a method needs a describing word.
+  const bare = j === i;
+  if (
+    bare &&
+    kind !== 'metric' &&
+    !(kind === 'method' && BARE_METHOD_HEADS.has(singularHead(headWord))) &&
+    !(kind === 'task' && (/-/.test(headWord) || BARE_TASK_HEADS.has(headWord)))
+  ) {
+    return null;
+  }
+  if (bare && MODIFIED_METRIC_HEADS.has(headWord)) return null;
+  if (
+    kind === 'metric' &&
+    !bare &&
+    !/^(?:accuracy|precision|recall|f-measure|f-score|f1|perplexity|bleu|rate|rates|score|scores|quality|complexity|measures?|metrics?)$/.test(
+      headWord,
+    )
+  ) {
+    return null;
+  }
+  const start = words[i].start;
+  const end = words[j].end;
+  const name = sentence.text.slice(start - sentence.start, end - sentence.start);
+  return {
+    id: conceptId(kind, name),
+    kind,
+    name,
+    rule: 'noun-phrase-head',
+    field,
+    start,
+    end,
+    sentence,
+    proposes: false,
+  };
+}
