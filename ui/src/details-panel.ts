@@ -50,6 +50,12 @@ export function markedText(text: string, spans: MentionSpan[]): DocumentFragment
   return fragment;
 }
 
+/** Aliases other than the name itself (the API lists the name among them). */
+function otherNames(concept: { name: string; aliases: string[] }): string[] {
+  const seen = new Set([concept.name.toLowerCase()]);
+  return concept.aliases.filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
+}
+
 function kindBadge(kind: NodeKind): HTMLElement {
   return h('span', { class: `badge kind-${kind.toLowerCase()}` }, NODE_LOOKS[kind].label);
 }
@@ -364,8 +370,8 @@ export function renderConcept(
       closeButton(onClose),
       kindBadge(concept.kind),
       h('h2', {}, concept.name),
-      concept.aliases.length
-        ? h('p', { class: 'meta' }, `Also written: ${concept.aliases.join(', ')}`)
+      otherNames(concept).length
+        ? h('p', { class: 'meta' }, `Also written: ${otherNames(concept).join(', ')}`)
         : null,
       h(
         'p',
@@ -449,7 +455,7 @@ export function renderWhoUses(
         answer.totalCount > answer.edges.length ? ` (showing ${answer.edges.length})` : '',
         ` · `,
         kindBadge(technique.kind),
-        technique.aliases.length ? ` also written ${technique.aliases.join(', ')}` : '',
+        otherNames(technique).length ? ` also written ${otherNames(technique).join(', ')}` : '',
       ),
       h(
         'ol',

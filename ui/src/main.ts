@@ -141,6 +141,8 @@ function show(next: ViewState): Promise<void> {
     minConfidence.value = String(next.minConfidence);
     minConfidenceValue.value = next.minConfidence.toFixed(2);
     layoutSelect.value = next.layout;
+    if (next.base.kind === 'who')
+      byId<HTMLInputElement>('who-uses-input').value = next.base.technique;
     try {
       if (!drawn || !sameData(drawn, next)) {
         await drawData(next, mine);
