@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
 import { registerExtractCommand } from './extract-command.ts';
+import { registerImportCommand } from './import-command.ts';
 import { registerIngestCommand } from './ingest-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerStartCommand } from './start-command.ts';
@@ -17,6 +18,7 @@ const program = new Command('papergraph')
 registerDbCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
+registerImportCommand(program);
 registerIngestCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
