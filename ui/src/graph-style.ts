@@ -67,7 +67,7 @@ export function createStylesheet(): StylesheetJson {
         height: 'data(size)',
         label: 'data(label)',
         'font-family': 'system-ui, sans-serif',
-        'font-size': 11,
+        'font-size': 13,
         color: '#1b1f24',
         'text-valign': 'bottom',
         'text-margin-y': 4,
@@ -77,7 +77,7 @@ export function createStylesheet(): StylesheetJson {
         'text-outline-width': 2,
         'text-outline-opacity': 0.9,
         // Labels vanish when zoomed out far enough that they would be unreadable anyway.
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         'border-width': 1.5,
         'border-color': '#ffffff',
       },
@@ -88,7 +88,14 @@ export function createStylesheet(): StylesheetJson {
     })),
     {
       selector: 'node.paper',
-      style: { width: 'data(paperWidth)', 'font-size': 10, 'text-max-width': '200px' },
+      style: {
+        width: 'data(paperWidth)',
+        height: 'data(paperHeight)',
+        'font-size': 11,
+        'text-max-width': '180px',
+        // Paper titles are long: they appear once zoomed in, while concept names show earlier.
+        'min-zoomed-font-size': 9,
+      },
     },
     {
       selector: 'edge',
@@ -123,7 +130,7 @@ export function createStylesheet(): StylesheetJson {
         'z-index': 10,
       },
     },
-    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.focus-ring', style: { 'border-width': 4, 'border-color': '#f5c400' } },
   ];
 }

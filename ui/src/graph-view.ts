@@ -159,9 +159,9 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       fit: true,
       padding: 30,
       packComponents: false,
-      nodeDimensionsIncludeLabels: false,
       idealEdgeLength: () => 80,
-      nodeRepulsion: () => 9000,
+      nodeRepulsion: () => 12000,
+      nodeDimensionsIncludeLabels: false,
       nodeSeparation: big ? 140 : 75,
       numIter: size > 400 ? 1000 : 2500,
       // Nodes on their own (no drawn links) are tiled in a block instead of scattered.
@@ -228,10 +228,16 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     select(selection, center = false) {
       cy.batch(() => {
         cy.elements(':selected').unselect();
+        cy.elements('.faded').removeClass('faded');
         if (!selection) return;
         const element = cy.getElementById(selection.id);
         if (element.empty()) return;
         element.select();
+        // Everything but the selection and what touches it steps back.
+        const kept = element.isEdge()
+          ? element.union((element as EdgeSingular).connectedNodes())
+          : (element as NodeSingular).closedNeighborhood();
+        cy.elements().difference(kept).addClass('faded');
       });
       if (selection && center) {
         const element = cy.getElementById(selection.id);

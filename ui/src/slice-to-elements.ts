@@ -46,8 +46,10 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         title: node.label,
         degree: node.degree,
         size,
-        // Papers are drawn as wide cards so their titles read as documents, not concepts.
-        ...(node.kind === 'PAPER' ? { paperWidth: Math.round(size * 1.5) } : {}),
+        // Papers are drawn as low cards, so they read as documents and leave the eye to concepts.
+        ...(node.kind === 'PAPER'
+          ? { paperWidth: Math.round(size * 1.25), paperHeight: Math.round(size * 0.75) }
+          : {}),
       },
     });
   }
