@@ -5,6 +5,7 @@ import { createExtractPool } from '../extract/extract-pool.ts';
 import { extractPaper } from '../extract/extract-paper.ts';
 import { INPUT_FORMATS } from '../ingest/read-result.ts';
 import type { InputFormat } from '../ingest/read-result.ts';
+import { assertReadable } from '../ingest/open-input.ts';
 import { readPapers } from '../ingest/read-papers.ts';
 
 interface ExtractOptions {
@@ -50,6 +51,8 @@ function parseWorkers(value: string): number {
 }
 
 async function runExtract(files: string[], options: ExtractOptions): Promise<void> {
+  // A missing second file must fail before the first file's papers are half printed.
+  for (const file of files) await assertReadable(file);
   const pool = options.workers > 1 ? createExtractPool({ workers: options.workers }) : null;
   const extract = async (papers: RawPaper[]): Promise<Extraction[]> =>
     pool !== null ? pool.extract(papers) : papers.map((paper) => extractPaper(paper));

@@ -25,18 +25,7 @@ export async function openInput(source: string): Promise<OpenedInput> {
   if (source === '-') {
     stream = process.stdin;
   } else {
-    try {
-      const info = await stat(source);
-      if (info.isDirectory()) throw new InputError(`${name}: is a directory, not a file`);
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(
-        code === 'ENOENT'
-          ? `${name}: no such file`
-          : `${name}: cannot be read (${code ?? String(error)})`,
-      );
-    }
+    await assertReadable(source);
     stream = createReadStream(source, { highWaterMark: CHUNK_BYTES });
   }
   const iterator = decodeChunks(stream, name)[Symbol.asyncIterator]();
@@ -70,6 +59,26 @@ async function* decodeChunks(stream: NodeJS.ReadableStream, name: string): Async
   }
   const rest = decoder.decode();
   if (rest.length > 0) yield rest;
+}
+
+/**
+ * Fails with an `InputError` unless `source` is `-` or an existing file; lets a command check all
+ * its inputs before printing anything.
+ */
+export async function assertReadable(source: string): Promise<void> {
+  if (source === '-') return;
+  try {
+    const info = await stat(source);
+    if (info.isDirectory()) throw new InputError(`${source}: is a directory, not a file`);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${source}: no such file`
+        : `${source}: cannot be read (${code ?? String(error)})`,
+    );
+  }
 }
 
 /** Splits decoded chunks into lines (without `\n` or `\r\n`), numbered from 1. */
