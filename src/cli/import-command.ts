@@ -67,15 +67,12 @@ function buildSource(name: 'arxiv' | 'openalex' | 's2', options: ImportOptions, 
     });
   } else if (name === 'openalex') {
     one(options.search, options.ids, '--search or --ids');
-    source = openAlexSource(
-      options.ids ? { ids: options.ids } : { search: options.search ?? '' },
-      {
-        baseUrl: sources.openalexUrl,
-        fetch: politeFetch(config, 'OpenAlex', { minIntervalMs: INTERVAL_MS.openalex }),
-        mailto: config.mailto,
-        max: options.max,
-      },
-    );
+    source = openAlexSource(options.ids ? { ids: options.ids } : { search: options.search ?? '' }, {
+      baseUrl: sources.openalexUrl,
+      fetch: politeFetch(config, 'OpenAlex', { minIntervalMs: INTERVAL_MS.openalex }),
+      mailto: config.mailto,
+      max: options.max,
+    });
   } else {
     if (!options.ids) throw new UserFacingError('import s2: --ids is required');
     source = s2Source(

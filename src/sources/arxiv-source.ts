@@ -27,9 +27,10 @@ interface ArxivFeed {
 async function parseFeed(body: string, name: string): Promise<ArxivFeed> {
   if (!/<feed[\s>]/.test(body)) throw new BadBodyError('the answer is not an Atom feed');
   if (!/<\/feed>\s*$/.test(body)) throw new BadBodyError('the Atom feed is truncated');
-  const error = /<id>\s*https?:\/\/arxiv\.org\/api\/errors[^<]*<\/id>[\s\S]*?<summary>([\s\S]*?)<\/summary>/.exec(
-    body,
-  );
+  const error =
+    /<id>\s*https?:\/\/arxiv\.org\/api\/errors[^<]*<\/id>[\s\S]*?<summary>([\s\S]*?)<\/summary>/.exec(
+      body,
+    );
   if (error) throw new SourceError(`arXiv: ${error[1].replace(/\s+/g, ' ').trim()}`);
   const total = /<(?:opensearch:)?totalResults[^>]*>\s*(\d+)\s*</.exec(body);
   // The DOI of the published version, when arXiv knows it: it joins the paper to its DOI record.
@@ -83,8 +84,9 @@ export function arxivSource(request: ArxivRequest, options: ArxivSourceOptions):
         const index = Number(cursor);
         const ids = chunks[index] ?? [];
         const name = `arxiv:ids[${index * pageSize}..]`;
-        const feed = await options.fetch(url({ id_list: ids.join(','), max_results: String(ids.length) }), (body) =>
-          parseFeed(body, name),
+        const feed = await options.fetch(
+          url({ id_list: ids.join(','), max_results: String(ids.length) }),
+          (body) => parseFeed(body, name),
         );
         return {
           results: feed.results,

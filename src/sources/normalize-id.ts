@@ -20,7 +20,8 @@ const DOI = /^10\.\d{4,9}\/\S+$/;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const OPENALEX = /^(?:https?:\/\/(?:api\.)?openalex\.org\/(?:works\/)?)?(w\d+)$/i;
 const S2_HEX = /^[0-9a-f]{40}$/i;
-const S2_URL = /^https?:\/\/(?:www\.|api\.)?semanticscholar\.org\/(?:graph\/v1\/)?paper\/(?:.*\/)?([0-9a-f]{40})\/?$/i;
+const S2_URL =
+  /^https?:\/\/(?:www\.|api\.)?semanticscholar\.org\/(?:graph\/v1\/)?paper\/(?:.*\/)?([0-9a-f]{40})\/?$/i;
 
 function arxivId(raw: string): string | null {
   const s = raw.trim();
@@ -32,7 +33,11 @@ function arxivId(raw: string): string | null {
 }
 
 function doiId(raw: string): string | null {
-  const s = raw.trim().replace(DOI_URL, '').replace(/^doi:\s*/i, '').toLowerCase();
+  const s = raw
+    .trim()
+    .replace(DOI_URL, '')
+    .replace(/^doi:\s*/i, '')
+    .toLowerCase();
   if (!DOI.test(s)) return null;
   const arxiv = ARXIV_DOI.exec(s);
   return arxiv ? arxivId(arxiv[1]) : `doi:${s}`;

@@ -134,7 +134,10 @@ export function toOpenAlexIds(raw: string[]): string[] {
   });
 }
 
-export function openAlexSource(request: OpenAlexRequest, options: OpenAlexSourceOptions): PaperSource {
+export function openAlexSource(
+  request: OpenAlexRequest,
+  options: OpenAlexSourceOptions,
+): PaperSource {
   const pageSize = options.pageSize ?? 100;
   const url = (params: Record<string, string>) => {
     const query = new URLSearchParams({ ...params, select: SELECT });
@@ -142,7 +145,9 @@ export function openAlexSource(request: OpenAlexRequest, options: OpenAlexSource
     return `${options.baseUrl.replace(/\/$/, '')}/works?${query.toString()}`;
   };
   const results = (works: Work[]) =>
-    works.map((work, i) => workToResult(work, work.id ? normalizeId(work.id) ?? `openalex#${i}` : `openalex#${i}`));
+    works.map((work, i) =>
+      workToResult(work, work.id ? (normalizeId(work.id) ?? `openalex#${i}`) : `openalex#${i}`),
+    );
 
   if ('ids' in request) {
     // OpenAlex takes at most 50 values in one OR filter.

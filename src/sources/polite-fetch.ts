@@ -90,7 +90,9 @@ export function createPoliteFetch(options: PoliteFetchOptions): PoliteFetch {
     url: string,
     parse: (body: string, response: Response) => T | Promise<T>,
     request: PoliteRequest,
-  ): Promise<{ ok: true; value: T } | { ok: false; retry: boolean; message: string; after: number | null }> => {
+  ): Promise<
+    { ok: true; value: T } | { ok: false; retry: boolean; message: string; after: number | null }
+  > => {
     const wait = nextStart - Date.now();
     if (wait > 0) await sleep(wait);
     nextStart = Date.now() + minIntervalMs;
@@ -156,7 +158,10 @@ export function createPoliteFetch(options: PoliteFetchOptions): PoliteFetch {
           );
         }
         const delay = backoffDelay(attempt, outcome.after, backoffMs, maxDelayMs);
-        options.onRetry?.(`${service}: ${outcome.message}; retrying in ${(delay / 1000).toFixed(1)} s`, delay);
+        options.onRetry?.(
+          `${service}: ${outcome.message}; retrying in ${(delay / 1000).toFixed(1)} s`,
+          delay,
+        );
         await sleep(delay);
       }
     };
@@ -168,10 +173,12 @@ export function createPoliteFetch(options: PoliteFetchOptions): PoliteFetch {
 
 /** The service's own words when it sends some (JSON `message`/`error`, Atom `<summary>`), short. */
 function describeBody(body: string): string {
-  let text = '';
+  let text: string;
   try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    text = String(json.message ?? json.error ?? json.detail ?? '');
+    const json = JSON.parse(body) as unknown;
+    const fields =
+      typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+    text = String(fields.message ?? fields.error ?? fields.detail ?? '');
   } catch {
     const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/.exec(body);
     text = summary ? summary[1] : body.startsWith('<') ? '' : body;

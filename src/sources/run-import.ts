@@ -64,7 +64,9 @@ export async function runImport(
     ? importStatePath(options.stateDir, source.name, source.key)
     : null;
   const saved =
-    stateFile && !options.restart ? await readImportState(stateFile, source.name, source.key) : null;
+    stateFile && !options.restart
+      ? await readImportState(stateFile, source.name, source.key)
+      : null;
   if (saved) options.onResume?.(saved.papers, saved.pages);
 
   const pool = options.pool ?? createExtractPool({ workers: options.workers ?? 2 });

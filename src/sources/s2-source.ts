@@ -112,7 +112,9 @@ function parseBatch(body: string, expected: number): (S2Paper | null)[] {
   if (!Array.isArray(parsed) || parsed.length !== expected) {
     throw new BadBodyError(`expected a list of ${expected} papers`);
   }
-  return parsed.map((item) => (typeof item === 'object' && item !== null ? (item as S2Paper) : null));
+  return parsed.map((item) =>
+    typeof item === 'object' && item !== null ? (item as S2Paper) : null,
+  );
 }
 
 export function s2Source(request: { ids: string[] }, options: S2SourceOptions): PaperSource {

@@ -26,7 +26,8 @@ const rank = (id: string) => {
   const index = PREFERENCE.indexOf(id.slice(0, id.indexOf(':')));
   return index === -1 ? PREFERENCE.length : index;
 };
-const byPreference = (a: KnownPaper, b: KnownPaper) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
+const byPreference = (a: KnownPaper, b: KnownPaper) =>
+  rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
 const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
 
 /** Every identifier of the batch's papers and of the papers they cite: what to look up. */

@@ -7,7 +7,12 @@ import {
   type PoliteFetchOptions,
 } from '../../src/sources/polite-fetch.ts';
 import { SourceError } from '../../src/sources/source-error.ts';
-import { json, startFixtureServer, type FixtureResponse, type FixtureServer } from './fixture-server.ts';
+import {
+  json,
+  startFixtureServer,
+  type FixtureResponse,
+  type FixtureServer,
+} from './fixture-server.ts';
 
 describe('backoff', () => {
   test.each([
@@ -78,7 +83,9 @@ describe('createPoliteFetch against a local server', () => {
     await serve([json('{"ok":true}')]);
     const fetchJson = client({ headers: { 'x-api-key': 'k' } });
     expect(await fetchJson(`${server.url}/x`, parseJson)).toEqual({ ok: true });
-    expect(server.requests[0].headers['user-agent']).toBe('papergraph-test (mailto:test@example.org)');
+    expect(server.requests[0].headers['user-agent']).toBe(
+      'papergraph-test (mailto:test@example.org)',
+    );
     expect(server.requests[0].headers['x-api-key']).toBe('k');
   });
 
@@ -150,12 +157,17 @@ describe('createPoliteFetch against a local server', () => {
     await server.close();
     const error = await client({ retries: 1 })(`${url}/x`, parseJson).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).toMatch(/^Test: request failed \(.*ECONNREFUSED.*\) \(gave up after 2 attempts\)/);
+    expect((error as Error).message).toMatch(
+      /^Test: request failed \(.*ECONNREFUSED.*\) \(gave up after 2 attempts\)/,
+    );
   });
 
   test('spaces requests by the minimum interval', async () => {
     await serve([json('{}')]);
-    const fetchJson = client({ minIntervalMs: 150, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const fetchJson = client({
+      minIntervalMs: 150,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
     const started = Date.now();
     await Promise.all([1, 2, 3].map(() => fetchJson(`${server.url}/x`, parseJson)));
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);

@@ -9,12 +9,22 @@ const item = (paper: Partial<RawPaper> & { id: string }): ExtractedPaper => ({
   contentHash: 'h',
 });
 const shape = (batch: ExtractedPaper[]) =>
-  batch.map(({ paper }) => ({ id: paper.id, externalIds: paper.externalIds, references: paper.references }));
+  batch.map(({ paper }) => ({
+    id: paper.id,
+    externalIds: paper.externalIds,
+    references: paper.references,
+  }));
 
 describe('resolveBatch', () => {
   test('a paper and references nobody knows keep their own ids', () => {
     const resolution = resolveBatch(
-      [item({ id: 'doi:10.1/a', externalIds: ['doi:10.1/a', 'openalex:W1'], references: ['openalex:W2'] })],
+      [
+        item({
+          id: 'doi:10.1/a',
+          externalIds: ['doi:10.1/a', 'openalex:W1'],
+          references: ['openalex:W2'],
+        }),
+      ],
       [],
     );
     expect(shape(resolution.batch)).toEqual([
@@ -79,7 +89,11 @@ describe('resolveBatch', () => {
       known,
     );
     expect(shape(resolution.batch)).toEqual([
-      { id: 'doi:10.1/a', externalIds: ['doi:10.1/a'], references: ['arxiv:1412.6980', 'doi:10.1/b'] },
+      {
+        id: 'doi:10.1/a',
+        externalIds: ['doi:10.1/a'],
+        references: ['arxiv:1412.6980', 'doi:10.1/b'],
+      },
       { id: 'doi:10.1/b', externalIds: ['doi:10.1/b', 'openalex:W3'], references: undefined },
     ]);
   });
@@ -87,13 +101,23 @@ describe('resolveBatch', () => {
   test('two records of one paper in a batch become one, the later text winning', () => {
     const resolution = resolveBatch(
       [
-        item({ id: 'arxiv:1', title: 'old', externalIds: ['arxiv:1', 'mag:1'], references: ['s2:x'] }),
+        item({
+          id: 'arxiv:1',
+          title: 'old',
+          externalIds: ['arxiv:1', 'mag:1'],
+          references: ['s2:x'],
+        }),
         item({ id: 's2:y', title: 'new', externalIds: ['s2:y', 'mag:1'], references: ['s2:z'] }),
       ],
       [],
     );
-    expect(resolution.batch.map(({ paper }) => [paper.id, paper.title, paper.externalIds, paper.references])).toEqual([
-      ['arxiv:1', 'new', ['arxiv:1', 'mag:1', 's2:y'], ['s2:x', 's2:z']],
-    ]);
+    expect(
+      resolution.batch.map(({ paper }) => [
+        paper.id,
+        paper.title,
+        paper.externalIds,
+        paper.references,
+      ]),
+    ).toEqual([['arxiv:1', 'new', ['arxiv:1', 'mag:1', 's2:y'], ['s2:x', 's2:z']]]);
   });
 });
