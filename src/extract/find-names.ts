@@ -259,6 +259,10 @@ export function findTitleName(
 const DATASET_WORD =
   /^(?:dataset|datasets|data-set|benchmark|benchmarks|corpus|corpora|treebank|challenge)$/i;
 
+/** "the English corpus" names a language, not a dataset. */
+const LANGUAGES =
+  /^(?:English|Chinese|Mandarin|Japanese|Korean|German|French|Spanish|Italian|Portuguese|Dutch|Russian|Arabic|Hindi|Hebrew|Czech|Turkish|Finnish|Swedish|Danish|Greek|Polish|Vietnamese|Thai|Indonesian|Persian|Urdu|Bengali|Tamil|Basque|Catalan|Multilingual|Bilingual|Monolingual)$/;
+
 export function findDatasetCues(field: Field, sentence: Sentence): Candidate[] {
   const found: Candidate[] = [];
   const words = sentence.words;
@@ -287,7 +291,10 @@ export function findDatasetCues(field: Field, sentence: Sentence): Candidate[] {
         const start = words[k].start;
         const end = w.end;
         const name = text.slice(start - offset, end - offset);
-        if (!/^(?:The|A|An|Our|This|These|In|On|We)$/.test(words[k].text)) {
+        if (
+          !/^(?:The|A|An|Our|This|These|In|On|We)$/.test(words[k].text) &&
+          !(k === j && LANGUAGES.test(name))
+        ) {
           found.push({
             id: conceptId('dataset', name),
             kind: 'dataset',

@@ -78,6 +78,14 @@ function phraseCandidate(
     kind = HEAD_KINDS[head] ?? HEAD_KINDS[head.split('-').pop() ?? head] ?? null;
   }
   if (kind === null) return null;
+  // "a parallel corpus", "the training set" are kinds of data, not datasets: as graph nodes they
+  // would join unrelated papers. A dataset phrase needs a name in it ("the WSJ corpus").
+  if (
+    kind === 'dataset' &&
+    !words.slice(i, j).some((w) => /[A-Z]/.test(w.text) && w.start > sentence.start)
+  ) {
+    return null;
+  }
   // A bare head ("the algorithm") is generic; a method needs a describing word.
   const bare = j === i;
   if (
