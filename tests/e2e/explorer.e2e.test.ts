@@ -182,6 +182,51 @@ describe('a new user explores the seed graph', () => {
     expect(await page.locator('#kind-filters input[data-kind=PAPER]').isChecked()).toBe(false);
   });
 
+  test('double-clicking a node grows the graph around it, and the URL keeps the expansion', async () => {
+    await page.goto(`${base}/?at=${encodeURIComponent(sophiaId)}`);
+    await settled();
+    const before = await page.evaluate(() => window.papergraph.count());
+    const adam = await page.evaluate(() => window.papergraph.pagePoint('method:adam'));
+    await page.mouse.dblclick(adam!.x, adam!.y);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('expand'))
+      .toEqual(['method:adam']);
+    await settled();
+    const after = await page.evaluate(() => window.papergraph.count());
+    expect(after.nodes).toBeGreaterThan(before.nodes);
+    await expect
+      .poll(() => page.getByTestId('concept-panel').locator('h2').textContent())
+      .toBe('Adam');
+    await shot('5-expanded-adam');
+  });
+
+  test('a slice cut short by the server says so', async () => {
+    const notice = page.locator('#notice');
+    expect(await notice.isVisible()).toBe(false);
+    await page.evaluate(() =>
+      window.papergraph.renderSlice({
+        truncated: true,
+        nodes: [
+          { id: 'a', kind: 'METHOD', label: 'A', degree: 400 },
+          { id: 'b', kind: 'PAPER', label: 'B', degree: 1 },
+        ],
+        edges: [
+          {
+            id: 'ab',
+            source: 'b',
+            target: 'a',
+            type: 'USES',
+            role: 'USES',
+            confidence: 0.9,
+            evidence: [],
+          },
+        ],
+      }),
+    );
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/cut short/);
+  });
+
   test('every control can be reached with the keyboard and shows where the focus is', async () => {
     await page.goto(base);
     await settled();

@@ -130,7 +130,7 @@ export function createStylesheet(): StylesheetJson {
         'z-index': 10,
       },
     },
-    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.faded', style: { opacity: 0.3 } },
     { selector: 'node.focus-ring', style: { 'border-width': 4, 'border-color': '#f5c400' } },
   ];
 }

@@ -243,9 +243,10 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         const element = cy.getElementById(selection.id);
         if (element.nonempty()) {
           // No animation: the view is where it will stay as soon as this returns.
-          const around = element.isEdge()
+          const ends = element.isEdge()
             ? (element as EdgeSingular).connectedNodes()
-            : (element as NodeSingular).closedNeighborhood();
+            : (element as NodeSingular);
+          const around = ends.closedNeighborhood();
           cy.fit(around.filter(':visible'), 60);
           if (cy.zoom() > MAX_FOCUS_ZOOM) {
             cy.zoom(MAX_FOCUS_ZOOM);

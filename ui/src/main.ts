@@ -391,7 +391,10 @@ const hooks: PageHooks = {
     generation++;
     slice = data;
     drawn = null;
+    whoAnswer = null;
     await graph.draw(data, { layout });
+    showNotice(data, state);
+    updateStatus();
     await nextFrame();
   },
   pagePoint: (id: string) => graph.pagePoint(id),
