@@ -75,7 +75,7 @@ export function parseText(fullText: string): Sentence[] {
           end,
           text: term.text,
           lower: term.text.toLowerCase(),
-          pos: posOf(term.tags),
+          pos: posOf(term.tags, term.text),
           proper: term.tags.has('ProperNoun') || term.tags.has('Acronym'),
           plural: term.tags.has('Plural'),
         });
@@ -84,6 +84,12 @@ export function parseText(fullText: string): Sentence[] {
       cursor = end;
     }
     if (words.length === 0) continue;
+    // "to compare our method": a noun after "to" and before a determiner is a verb.
+    for (let i = 1; i + 1 < words.length; i += 1) {
+      if (words[i - 1].lower === 'to' && words[i].pos === 'noun' && words[i + 1].pos === 'det') {
+        words[i].pos = 'verb';
+      }
+    }
     const start = words[0].start;
     sentences.push({ start, end: words[words.length - 1].end, text: '', words });
   }
@@ -98,7 +104,10 @@ export function parseText(fullText: string): Sentence[] {
   return sentences;
 }
 
-function posOf(tags: Set<string>): Pos {
+const POSSESSIVE_PRONOUN = /^(?:our|their|its|his|her|my|your)$/i;
+
+function posOf(tags: Set<string>, text = ''): Pos {
+  if (POSSESSIVE_PRONOUN.test(text)) return 'det';
   if (tags.has('Value') || tags.has('NumericValue')) return 'num';
   if (tags.has('Pronoun')) return 'pron';
   if (tags.has('Determiner')) return 'det';

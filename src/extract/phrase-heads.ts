@@ -47,7 +47,7 @@ export const COMPOUND_HEADS: Record<string, ConceptKind> = {
  * ("a new approach", "the proposed method") is generic and not a concept.
  */
 export const GENERIC_MODIFIERS = new Set(
-  'a an the this that these those our its their his her we new novel proposed simple efficient effective existing previous prior other current standard general first second third following same various several many different present original traditional conventional typical popular recent modern state-of-the-art powerful robust accurate fast main key final overall whole entire basic common such each every both all any some more most further additional two three four five one single multiple specific particular given certain well-known known successful better best good large small high low improved alternative unified generic suitable appropriate practical possible resulting underlying corresponding respective full complete'.split(
+  'a an the this that these those our its their his her we new novel proposed simple efficient effective existing previous prior other current standard general first second third following same various several many different present original traditional conventional typical popular recent modern state-of-the-art powerful robust accurate fast main key final overall whole entire basic common such each every both all any some more most further additional two three four five one single multiple specific particular given certain well-known known successful better best good large small high low improved alternative unified generic suitable appropriate practical possible resulting underlying corresponding respective full complete important significant crucial promising challenging strong major fundamental'.split(
     ' ',
   ),
 );
