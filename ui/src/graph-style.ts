@@ -80,6 +80,10 @@ export function createStylesheet(): StylesheetJson {
         'min-zoomed-font-size': 6,
         'border-width': 1.5,
         'border-color': '#ffffff',
+        // One stacking order for nodes and edges, so a faded node never covers (nor takes the
+        // clicks of) a link of the selection.
+        'z-index-compare': 'manual',
+        'z-index': 4,
       },
     },
     ...Object.entries(NODE_LOOKS).map(([kind, look]) => ({
@@ -105,6 +109,8 @@ export function createStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         opacity: 0.75,
+        'z-index-compare': 'manual',
+        'z-index': 3,
       },
     },
     ...Object.entries(LINK_LOOKS).map(([type, look]) => ({
@@ -116,6 +122,8 @@ export function createStylesheet(): StylesheetJson {
       },
     })),
     { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
+    { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },
@@ -127,10 +135,8 @@ export function createStylesheet(): StylesheetJson {
         'underlay-color': '#f5c400',
         'underlay-opacity': 0.6,
         'underlay-padding': 4,
-        'z-index': 10,
+        'z-index': 9,
       },
     },
-    { selector: '.faded', style: { opacity: 0.3 } },
-    { selector: 'node.focus-ring', style: { 'border-width': 4, 'border-color': '#f5c400' } },
   ];
 }

@@ -342,7 +342,14 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-createSearchBox(byId('search'), (hit) => openNode(hit.id));
+// A search hit is drawn with all its links (its neighbourhood), not only those in the view.
+createSearchBox(byId('search'), (hit) =>
+  navigate({
+    base: { kind: 'node', id: hit.id },
+    expanded: [],
+    selected: { kind: 'node', id: hit.id },
+  }),
+);
 
 byId<HTMLFormElement>('who-uses-form').addEventListener('submit', (e) => {
   e.preventDefault();
