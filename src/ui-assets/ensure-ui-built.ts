@@ -27,13 +27,15 @@ function mtime(file: string): number {
 }
 
 /** Why the build is stale, or null when ui/dist is newer than everything it is built from. */
-export function uiBuildStaleness(): string | null {
-  const builtAt = mtime(path.join(UI_DIST_DIR, 'index.html'));
+export function uiBuildStaleness(root = ROOT): string | null {
+  const uiDir = path.join(root, 'ui');
+  const distDir = path.join(uiDir, 'dist');
+  const builtAt = mtime(path.join(distDir, 'index.html'));
   if (!builtAt) return 'no build yet';
   const sources = Math.max(
-    newestIn(UI_DIR, (full) => full === UI_DIST_DIR),
-    newestIn(path.join(ROOT, 'schema')),
-    mtime(path.join(ROOT, 'package-lock.json')),
+    newestIn(uiDir, (full) => full === distDir),
+    newestIn(path.join(root, 'schema')),
+    mtime(path.join(root, 'package-lock.json')),
   );
   return sources > builtAt ? 'sources changed since the last build' : null;
 }
