@@ -82,6 +82,9 @@ function route(request: FixtureRequest): FixtureResponse {
   }
 }
 
+/** Imports extract on worker threads and write to Neo4j: slow on a busy machine. */
+const SLOW = 600_000;
+
 const polite = (service: string) =>
   createPoliteFetch({
     service,
@@ -89,7 +92,8 @@ const polite = (service: string) =>
     minIntervalMs: 0,
     backoffMs: 5,
     retries: 3,
-    timeoutMs: 500,
+    // Generous: the machine running the tests may be busy; the slow fault below is slower still.
+    timeoutMs: 2000,
   });
 const arxiv = () =>
   arxivSource(
@@ -134,7 +138,7 @@ beforeAll(async () => {
   pool = createExtractPool({ workers: 2 });
   server = await startFixtureServer(route);
   stateDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-import-state-'));
-});
+}, SLOW);
 afterAll(async () => {
   await server.close();
   await pool.close();
@@ -163,13 +167,13 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
       json(OPENALEX_PAGES[1].slice(0, 900)), // truncated page
       json('<html><body>502 Bad Gateway</body></html>'), // malformed JSON
     );
-    inject429('openalex:3', { ...json(OPENALEX_PAGES[2]), delayMs: 3000 }); // timeout
+    inject429('openalex:3', { ...json(OPENALEX_PAGES[2]), delayMs: 6000 }); // timeout
     inject429('s2', json('{"message":"Internal Server Error"}', 503));
     summaries.arxiv = await importFrom(arxiv());
     summaries.openalex = await importFrom(openalex());
     summaries.s2 = await importFrom(s2());
     requests = [...server.requests];
-  });
+  }, SLOW);
 
   test('every fault was retried and every page read once it came whole', () => {
     const asked = requests.map(pageKey);
@@ -284,82 +288,100 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
     ]);
   });
 
-  test('importing everything again changes nothing', async () => {
-    const before = await snapshot();
-    await importFrom(arxiv());
-    await importFrom(openalex());
-    await importFrom(s2());
-    expect(await snapshot()).toEqual(before);
-  });
+  test(
+    'importing everything again changes nothing',
+    async () => {
+      const before = await snapshot();
+      await importFrom(arxiv());
+      await importFrom(openalex());
+      await importFrom(s2());
+      expect(await snapshot()).toEqual(before);
+    },
+    SLOW,
+  );
 
-  test('a cited stub is filled in when the paper arrives, never duplicated', async () => {
-    const summary = await importFrom(openalex({ ids: ['https://openalex.org/W9000000009'] }));
-    expect(summary).toMatchObject({ read: 1, written: 1 });
-    const counts = await countGraph(connection);
-    expect({ papers: counts.Paper, authors: counts.Author, cites: counts.CITES }).toEqual({
-      papers: 8,
-      authors: 16,
-      cites: 8,
-    });
-    const rows = await query(
-      `MATCH (p:Paper) WHERE 'openalex:W9000000009' IN p.externalIds
+  test(
+    'a cited stub is filled in when the paper arrives, never duplicated',
+    async () => {
+      const summary = await importFrom(openalex({ ids: ['https://openalex.org/W9000000009'] }));
+      expect(summary).toMatchObject({ read: 1, written: 1 });
+      const counts = await countGraph(connection);
+      expect({ papers: counts.Paper, authors: counts.Author, cites: counts.CITES }).toEqual({
+        papers: 8,
+        authors: 16,
+        cites: 8,
+      });
+      const rows = await query(
+        `MATCH (p:Paper) WHERE 'openalex:W9000000009' IN p.externalIds
        RETURN p.id AS id, p.stub AS stub, p.title AS title,
               [(c)-[:CITES]->(p) | c.id] AS citedBy ORDER BY id`,
-    );
-    expect(rows).toEqual([
-      {
-        id: 'doi:10.7777/w9.1998',
-        stub: false,
-        title: 'Stochastic Gradient Descent Revisited',
-        citedBy: expect.arrayContaining(['arxiv:2302.06675', 'doi:10.5555/sam.2021']),
-      },
-    ]);
-    expect(rows[0].citedBy).toHaveLength(2);
-  });
+      );
+      expect(rows).toEqual([
+        {
+          id: 'doi:10.7777/w9.1998',
+          stub: false,
+          title: 'Stochastic Gradient Descent Revisited',
+          citedBy: expect.arrayContaining(['arxiv:2302.06675', 'doi:10.5555/sam.2021']),
+        },
+      ]);
+      expect(rows[0].citedBy).toHaveLength(2);
+    },
+    SLOW,
+  );
 });
 
 describe('an interrupted import', () => {
-  test('resumed, it gives the same graph as one uninterrupted run', async () => {
-    await clearGraph(connection);
-    await importFrom(openalex());
-    const uninterrupted = await snapshot();
-    expect(readdirSync(stateDir)).toEqual([]);
+  test(
+    'resumed, it gives the same graph as one uninterrupted run',
+    async () => {
+      await clearGraph(connection);
+      await importFrom(openalex());
+      const uninterrupted = await snapshot();
+      expect(readdirSync(stateDir)).toEqual([]);
 
-    await clearGraph(connection);
-    server.requests.length = 0;
-    const down = json('{"error":"Service Unavailable"}', 503);
-    inject429('openalex:2', down, down, down, down);
-    const error = await importFrom(openalex()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).toMatch(
-      /^OpenAlex: HTTP 503: Service Unavailable \(gave up after 4 attempts\)/,
-    );
-    expect(readdirSync(stateDir)).toHaveLength(1);
-    expect(
-      (await query('MATCH (p:Paper {stub: false}) RETURN p.id AS id ORDER BY id')).map((r) => r.id),
-    ).toEqual(['arxiv:1412.6980', 'arxiv:2302.06675']);
+      await clearGraph(connection);
+      server.requests.length = 0;
+      const down = json('{"error":"Service Unavailable"}', 503);
+      inject429('openalex:2', down, down, down, down);
+      const error = await importFrom(openalex()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceError);
+      expect((error as Error).message).toMatch(
+        /^OpenAlex: HTTP 503: Service Unavailable \(gave up after 4 attempts\)/,
+      );
+      expect(readdirSync(stateDir)).toHaveLength(1);
+      expect(
+        (await query('MATCH (p:Paper {stub: false}) RETURN p.id AS id ORDER BY id')).map(
+          (r) => r.id,
+        ),
+      ).toEqual(['arxiv:1412.6980', 'arxiv:2302.06675']);
 
-    server.requests.length = 0;
-    let resumedAfter: number[] = [];
-    const summary = await importFrom(openalex(), {
-      onResume: (papers, pages) => (resumedAfter = [papers, pages]),
-    });
-    expect(resumedAfter).toEqual([2, 1]);
-    expect(summary).toMatchObject({ resumedAfter: 2, pages: 2 });
-    expect(server.requests.map(pageKey)).toEqual(['openalex:2', 'openalex:3']);
-    expect(await snapshot()).toEqual(uninterrupted);
-    expect(readdirSync(stateDir)).toEqual([]);
-  });
+      server.requests.length = 0;
+      let resumedAfter: number[] = [];
+      const summary = await importFrom(openalex(), {
+        onResume: (papers, pages) => (resumedAfter = [papers, pages]),
+      });
+      expect(resumedAfter).toEqual([2, 1]);
+      expect(summary).toMatchObject({ resumedAfter: 2, pages: 2 });
+      expect(server.requests.map(pageKey)).toEqual(['openalex:2', 'openalex:3']);
+      expect(await snapshot()).toEqual(uninterrupted);
+      expect(readdirSync(stateDir)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  test('--restart ignores the saved state', async () => {
-    await clearGraph(connection);
-    inject429('openalex:3', ...Array(4).fill(json('{}', 500)));
-    await expect(importFrom(openalex())).rejects.toThrow(SourceError);
-    server.requests.length = 0;
-    await importFrom(openalex(), { restart: true });
-    expect(server.requests.map(pageKey)).toEqual(['openalex:1', 'openalex:2', 'openalex:3']);
-    expect(readdirSync(stateDir)).toEqual([]);
-  });
+  test(
+    '--restart ignores the saved state',
+    async () => {
+      await clearGraph(connection);
+      inject429('openalex:3', ...Array(4).fill(json('{}', 500)));
+      await expect(importFrom(openalex())).rejects.toThrow(SourceError);
+      server.requests.length = 0;
+      await importFrom(openalex(), { restart: true });
+      expect(server.requests.map(pageKey)).toEqual(['openalex:1', 'openalex:2', 'openalex:3']);
+      expect(readdirSync(stateDir)).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 describe('errors from the service', () => {
@@ -377,37 +399,41 @@ describe('errors from the service', () => {
   const cli = (args: string[], env: Record<string, string>) =>
     run(path.resolve('bin/papergraph'), args, {
       env: { ...process.env, NEO4J_URI: inject('neo4j').uri, ...env },
-      timeout: 60_000,
+      timeout: 300_000,
     }).then(
       (result) => ({ code: 0, ...result }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
-  test('the CLI imports from the configured base URL and reports a failure in one line', async () => {
-    await clearGraph(connection);
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-import-cli-'));
-    try {
-      const env = {
-        PAPERGRAPH_OPENALEX_URL: `${server.url}/openalex`,
-        PAPERGRAPH_DATA_DIR: dataDir,
-      };
-      const ok = await cli(['import', 'openalex', '--ids', 'W9000000009'], env);
-      expect(ok.code).toBe(0);
-      expect(ok.stdout).toContain('papers read: 1\nwritten: 1\n');
+  test(
+    'the CLI imports from the configured base URL and reports a failure in one line',
+    async () => {
+      await clearGraph(connection);
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-import-cli-'));
+      try {
+        const env = {
+          PAPERGRAPH_OPENALEX_URL: `${server.url}/openalex`,
+          PAPERGRAPH_DATA_DIR: dataDir,
+        };
+        const ok = await cli(['import', 'openalex', '--ids', 'W9000000009'], env);
+        expect(ok.code).toBe(0);
+        expect(ok.stdout).toContain('papers read: 1\nwritten: 1\n');
 
-      const failed = await cli(['import', 'openalex', '--search', 'nothing'], {
-        ...env,
-        PAPERGRAPH_OPENALEX_URL: `${server.url}/nowhere`,
-      });
-      expect(failed.code).toBe(1);
-      expect(failed.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(
-          /^papergraph: OpenAlex: HTTP 404: no such fixture \[http:\/\/127\.0\.0\.1:\d+\/nowhere\/works\?.*\]; run the same command again to resume where it stopped$/,
-        ),
-      ]);
-      expect(existsSync(path.join(dataDir, 'imports'))).toBe(false);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+        const failed = await cli(['import', 'openalex', '--search', 'nothing'], {
+          ...env,
+          PAPERGRAPH_OPENALEX_URL: `${server.url}/nowhere`,
+        });
+        expect(failed.code).toBe(1);
+        expect(failed.stderr.trim().split('\n')).toEqual([
+          expect.stringMatching(
+            /^papergraph: OpenAlex: HTTP 404: no such fixture \[http:\/\/127\.0\.0\.1:\d+\/nowhere\/works\?.*\]; run the same command again to resume where it stopped$/,
+          ),
+        ]);
+        expect(existsSync(path.join(dataDir, 'imports'))).toBe(false);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
 });
