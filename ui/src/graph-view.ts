@@ -54,11 +54,13 @@ export interface DrawOptions {
   layout: LayoutName;
   /** Keep drawn nodes where they are and place new ones around this node (an expansion). */
   growFrom?: string;
+  /** The node a breadth-first layout starts from (default: the selection, else the hub). */
+  root?: string;
 }
 
 export interface GraphView {
   draw(slice: GraphSlice, options: DrawOptions): Promise<void>;
-  layout(name: LayoutName): Promise<void>;
+  layout(name: LayoutName, root?: string): Promise<void>;
   filter(filters: GraphFilters): void;
   select(selection: { kind: 'node' | 'edge'; id: string } | null, center?: boolean): void;
   node(id: string): NodeInfo | null;
@@ -121,7 +123,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
 
   let currentLayout: cytoscape.Layouts | null = null;
 
-  function layoutOptions(name: LayoutName, incremental: boolean): LayoutOptions {
+  function layoutOptions(name: LayoutName, incremental: boolean, rootId?: string): LayoutOptions {
     const size = cy.elements().length;
     const big = size > BIG_GRAPH;
     if (name === 'concentric') {
@@ -133,14 +135,18 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         levelWidth: () => maxDegree / 6,
         minNodeSpacing: big ? 4 : 12,
         avoidOverlap: !big,
+        nodeDimensionsIncludeLabels: !big,
         padding: 30,
       } as LayoutOptions;
     }
     if (name === 'breadthfirst') {
+      const wanted = rootId ? cy.getElementById(rootId) : cy.collection();
       const selected = cy.nodes(':selected');
-      const root = selected.nonempty()
-        ? selected
-        : cy.nodes().max((n) => Number(n.data('degree'))).ele;
+      const root = wanted.nonempty()
+        ? wanted
+        : selected.nonempty()
+          ? selected
+          : cy.nodes().max((n) => Number(n.data('degree'))).ele;
       return {
         name: 'breadthfirst',
         animate: false,
@@ -148,6 +154,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         roots: root ? root : undefined,
         spacingFactor: big ? 0.6 : 1,
         avoidOverlap: !big,
+        nodeDimensionsIncludeLabels: !big,
         padding: 30,
       } as LayoutOptions;
     }
@@ -169,10 +176,10 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     } as LayoutOptions;
   }
 
-  function runLayout(name: LayoutName, incremental = false): Promise<void> {
+  function runLayout(name: LayoutName, incremental = false, root?: string): Promise<void> {
     currentLayout?.stop();
     if (cy.elements().empty()) return Promise.resolve();
-    const layout = cy.layout(layoutOptions(name, incremental));
+    const layout = cy.layout(layoutOptions(name, incremental, root));
     currentLayout = layout;
     const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
     layout.run();
@@ -203,16 +210,16 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         cy.elements()
           .filter((e) => !keep.has(e.id()))
           .remove();
-        await runLayout(options.layout, options.layout === 'fcose');
+        await runLayout(options.layout, options.layout === 'fcose', options.root);
       } else {
         cy.batch(() => {
           cy.elements().remove();
           cy.add(elements);
         });
-        await runLayout(options.layout);
+        await runLayout(options.layout, false, options.root);
       }
     },
-    layout: (name) => runLayout(name),
+    layout: (name, root) => runLayout(name, false, root),
     filter({ hiddenKinds, hiddenLinks, minConfidence }) {
       cy.batch(() => {
         cy.nodes().forEach((n) => {

@@ -148,7 +148,7 @@ function show(next: ViewState): Promise<void> {
         await drawData(next, mine);
         if (mine !== generation) return;
       } else if (previous.layout !== next.layout) {
-        await graph.layout(next.layout);
+        await graph.layout(next.layout, layoutRoot(next));
       }
       graph.filter(next);
       updateStatus();
@@ -161,6 +161,12 @@ function show(next: ViewState): Promise<void> {
   })();
   pending = run;
   return run;
+}
+
+/** Where a breadth-first layout starts: the selected node, else the node the view is about. */
+function layoutRoot(view: ViewState): string | undefined {
+  if (view.selected?.kind === 'node') return view.selected.id;
+  return view.base.kind === 'node' ? view.base.id : undefined;
 }
 
 async function drawData(next: ViewState, mine: number): Promise<void> {
@@ -197,7 +203,7 @@ async function drawData(next: ViewState, mine: number): Promise<void> {
   }
   if (mine !== generation) return;
   slice = data;
-  await graph.draw(data, { layout: next.layout, growFrom });
+  await graph.draw(data, { layout: next.layout, growFrom, root: layoutRoot(next) });
   drawn = next;
   showNotice(data, next);
 }
@@ -254,6 +260,7 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
     return;
   }
   details.setAttribute('aria-busy', 'true');
+  if (node) renderMessage(details, node.label, 'Loading details…');
   try {
     const isPaper = kind ? kind === 'PAPER' : !isConceptId(selected.id);
     if (isPaper) {
