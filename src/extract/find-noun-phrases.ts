@@ -44,13 +44,18 @@ export function findNounPhrases(field: Field, sentence: Sentence): Candidate[] {
   return found;
 }
 
+const NOMINAL_GERUND =
+  /^(?:learning|parsing|training|modeling|modelling|processing|reasoning|tagging|clustering|matching|ranking|sampling|labeling|labelling|tracking|computing|mining|filtering|pruning|encoding|decoding|planning|scheduling|reading|understanding|speech|boosting|bagging|hashing|indexing|tuning|programming|mapping|smoothing)$/;
+
 function inPhrase(words: Word[], i: number, first: boolean): boolean {
   const w = words[i];
   if (NP_POS.has(w.pos)) return !(w.pos === 'num' && !/[A-Za-z]/.test(w.text) && first);
   if (w.pos === 'gerund') {
     if (GERUND_STOP.test(w.lower)) return false;
     const next = words[i + 1];
-    return !first || (next !== undefined && next.pos === 'noun');
+    // A phrase may start with a gerund used as a noun ("parsing algorithm"), not with a verb
+    // ("solving optimization problems").
+    return !first || (NOMINAL_GERUND.test(w.lower) && next !== undefined && next.pos === 'noun');
   }
   return false;
 }
@@ -67,7 +72,14 @@ function phraseCandidate(
   while (i <= to && GENERIC_MODIFIERS.has(words[i].lower) && words[i + 1]?.lower !== 'order')
     i += 1;
   let j = to;
-  while (j >= i && words[j].pos !== 'noun') j -= 1;
+  // The head is the last noun; a head gerund ("statistical parsing") counts as a noun.
+  while (
+    j >= i &&
+    words[j].pos !== 'noun' &&
+    !(words[j].pos === 'gerund' && words[j].lower in HEAD_KINDS)
+  ) {
+    j -= 1;
+  }
   if (j < i) return null;
   const headWord = words[j].lower;
   const last2 = j > i ? `${words[j - 1].lower} ${headWord}` : '';
@@ -78,6 +90,14 @@ function phraseCandidate(
     kind = HEAD_KINDS[head] ?? HEAD_KINDS[head.split('-').pop() ?? head] ?? null;
   }
   if (kind === null) return null;
+  if (last2 === 'learning rate' || last2 === 'learning rates') return null; // a hyperparameter
+  // "the alignment problem", "the WSD task", but not "an open problem", "a complex task".
+  if (
+    /^(?:problems?|tasks?|applications?)$/.test(headWord) &&
+    (j === i || words[j - 1].pos !== 'noun')
+  ) {
+    return null;
+  }
   // "a parallel corpus", "the training set" are kinds of data, not datasets: as graph nodes they
   // would join unrelated papers. A dataset phrase needs a name in it ("the WSJ corpus").
   if (

@@ -9,7 +9,7 @@ const METHOD_HEADS =
     ' ',
   );
 const TASK_HEADS =
-  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension registration problem task application inference construction'.split(
+  'recognition classification parsing translation detection retrieval generation understanding summarization summarisation segmentation tagging extraction disambiguation answering tracking estimation identification annotation acquisition labeling labelling captioning localization localisation verification correction induction interpretation indexing synthesis categorization categorisation reconstruction alignment prediction forecasting completion simplification transliteration diarization matching reasoning search comprehension registration problem task application inference construction mining navigation inpainting lemmatization stemming assessment animation'.split(
     ' ',
   );
 const DATASET_HEADS =
@@ -66,7 +66,7 @@ export const MODIFIED_METRIC_HEADS = new Set(
 
 /** Task heads that name a task even alone ("parsing", "summarization"). */
 export const BARE_TASK_HEADS = new Set(
-  'parsing recognition translation summarization summarisation segmentation tagging disambiguation retrieval tracking registration'.split(
+  'parsing recognition translation summarization summarisation segmentation tagging disambiguation retrieval tracking registration classification lemmatization'.split(
     ' ',
   ),
 );
