@@ -123,7 +123,7 @@ describe('the issue examples on the seed', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });
 
 describe('concept mentions in real sentences', () => {
@@ -347,7 +347,7 @@ describe('robustness', () => {
     const huge = 'We propose Sophia, which is 2x faster than Adam. '.repeat(110_000);
     const extraction = abstractOnly(huge);
     expect(extraction.concepts.find((c) => c.id === 'method:sophia')?.role).toBe('proposes');
-  });
+  }, 60_000);
 
   test('property: never throws and every offset slices to its text', () => {
     const words = fc.constantFrom(
@@ -403,5 +403,5 @@ describe('robustness', () => {
       }),
       { seed: 20240314, numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
