@@ -170,7 +170,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       nodeRepulsion: () => 12000,
       nodeDimensionsIncludeLabels: false,
       nodeSeparation: big ? 140 : 75,
-      numIter: size > 400 ? 1000 : 2500,
+      numIter: size > 400 ? 600 : 2500,
       // Nodes on their own (no drawn links) are tiled in a block instead of scattered.
       tile: true,
     } as LayoutOptions;
