@@ -14,7 +14,7 @@ const PAPER_LINKS = 'PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES';
 const CONCEPTS_BY_ID = `
 UNWIND $ids AS id
 MATCH (c:Concept {id: id})
-RETURN properties(c) AS c, COUNT { (c)<-[:${PAPER_LINKS}]-(:Paper) } AS papers`;
+RETURN properties(c) AS c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers`;
 
 export interface ConceptWithCount extends Concept {
   paperCount: number;
@@ -39,7 +39,7 @@ export async function loadConcepts(
 const CONCEPT_BY_ID_OR_KEY = (clause: string) => `
 MATCH (c:Concept)
 WHERE ${clause}
-WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-(:Paper) } AS papers
+WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 RETURN properties(c) AS c, papers`;
 const CONCEPT_BY_ID = CONCEPT_BY_ID_OR_KEY('c.id IN $ids');
@@ -82,7 +82,7 @@ export async function findConcepts(
     runRead(
       connection,
       `${source}
-WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-(:Paper) } AS papers
+WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.name, c.id SKIP $offset LIMIT $first
 RETURN properties(c) AS c, papers`,
       params,
@@ -177,7 +177,7 @@ WHERE other <> c
 WITH other, count(DISTINCT p) AS together
 ORDER BY together DESC, other.name
 LIMIT $first
-RETURN properties(other) AS c, together, COUNT { (other)<-[:${PAPER_LINKS}]-(:Paper) } AS papers`;
+RETURN properties(other) AS c, together, COUNT { (other)<-[:${PAPER_LINKS}]-() } AS papers`;
 
 export async function findRelatedConcepts(
   connection: Neo4jConnection,

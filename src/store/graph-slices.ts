@@ -159,7 +159,7 @@ export async function loadNeighborhood(
 
 const OVERVIEW = `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-(:Paper) } AS papers
+WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS papers
 ORDER BY papers DESC, c.id
 LIMIT $concepts
 WITH collect(c) AS top

@@ -55,7 +55,7 @@ const COUNT_REL = Object.fromEntries(
 
 const TOP_CONCEPTS = `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-(:Paper) } AS papers
+WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS papers
 ORDER BY papers DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;

@@ -104,24 +104,39 @@ MERGE (a)-[:WROTE]->(p)`;
  */
 export const MAX_PROPOSERS_FOR_LINEAGE = 3;
 
-const PROPOSED_BY = `
+// What the batch's papers linked to before this write: lineage of what they proposed must be
+// re-derived, and concepts nothing links to any more are removed.
+const PREVIOUS_LINKS = `
 UNWIND $ids AS id
-MATCH (:Paper {id: id})-[:PROPOSES]->(c:Concept)
-RETURN collect(DISTINCT c.id) AS conceptIds`;
+MATCH (:Paper {id: id})-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->(n)
+OPTIONAL MATCH (n:Claim)-[:ON]->(h:Concept)
+WITH r, coalesce(h, n) AS c WHERE c:Concept
+RETURN collect(DISTINCT c.id) AS linked,
+       collect(DISTINCT CASE WHEN type(r) = 'PROPOSES' THEN c.id END) AS proposed`;
+
+const DELETE_ORPHANS = `
+UNWIND $conceptIds AS conceptId
+MATCH (c:Concept {id: conceptId})
+WHERE NOT (c)--()
+DELETE c`;
 
 // The batch's papers as users: lineage to every paper proposing what they use or compare.
 const DERIVE_BUILDS_ON_FROM = `
 UNWIND $ids AS id
-MATCH (b:Paper {id: id})-[:USES|COMPARES]->(c:Concept)<-[:PROPOSES]-(a:Paper)
-WHERE a <> b AND COUNT { (c)<-[:PROPOSES]-(:Paper) } <= $maxProposers
+MATCH (b:Paper {id: id})-[:USES|COMPARES]->(c:Concept)
+WITH b, c WHERE COUNT { (c)<-[:PROPOSES]-() } <= $maxProposers
+MATCH (c)<-[:PROPOSES]-(a:Paper)
+WHERE a <> b
 MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)`;
 
+// NOTE: only papers link to concepts, so `(c)<-[:PROPOSES]-()` without a label is counted from
+// the degree store instead of by expanding every proposer.
 // Concepts whose proposers changed in this batch: drop their lineage when they became common,
 // otherwise (re)derive it for all their users, whichever order the papers arrived in.
 const RESYNC_BUILDS_ON = `
 UNWIND $conceptIds AS conceptId
 MATCH (c:Concept {id: conceptId})
-WITH c, COUNT { (c)<-[:PROPOSES]-(:Paper) } AS proposers
+WITH c, COUNT { (c)<-[:PROPOSES]-() } AS proposers
 CALL (c, proposers) {
   MATCH ()-[r:BUILDS_ON {via: c.id}]->()
   WHERE proposers > $maxProposers
@@ -223,8 +238,9 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
 }
 
 async function writeRows(tx: ManagedTransaction, rows: ReturnType<typeof toWriteRows>) {
-  const before = await tx.run(PROPOSED_BY, { ids: rows.ids });
-  const touched = new Set<string>(before.records[0]?.get('conceptIds') ?? []);
+  const before = (await tx.run(PREVIOUS_LINKS, { ids: rows.ids })).records[0];
+  const previouslyLinked: string[] = before?.get('linked') ?? [];
+  const touched = new Set<string>(before?.get('proposed') ?? []);
   for (const link of rows.links.PROPOSES as { conceptId: string }[]) touched.add(link.conceptId);
   await tx.run(UPSERT_PAPERS, { papers: rows.papers });
   await tx.run(CLEAR_DERIVED, { ids: rows.ids });
@@ -239,6 +255,7 @@ async function writeRows(tx: ManagedTransaction, rows: ReturnType<typeof toWrite
   if (touched.size > 0) {
     await tx.run(RESYNC_BUILDS_ON, { conceptIds: [...touched], maxProposers });
   }
+  if (previouslyLinked.length > 0) await tx.run(DELETE_ORPHANS, { conceptIds: previouslyLinked });
 }
 
 /**

@@ -97,6 +97,9 @@ describe('re-ingesting a changed paper', () => {
     expect(linked.map((r) => r.id)).not.toContain('method:adam');
     expect(linked.map((r) => r.id)).toContain('dataset:glue');
     expect(await query('MATCH (c:Claim) RETURN c.id AS id')).toEqual([]);
+    // Concepts only the old text named are gone, not left as orphans.
+    expect(await query('MATCH (c:Concept) WHERE NOT (c)--() RETURN c.id AS id')).toEqual([]);
+    expect(await query('MATCH (c:Concept {id: "method:adam"}) RETURN c.id AS id')).toEqual([]);
   });
 });
 

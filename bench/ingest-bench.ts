@@ -1,0 +1,125 @@
+// Ingest benchmark (not a timed test), against a throwaway local Neo4j: extraction-only,
+// write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
+// Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--json]
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RawPaper } from '../src/domain.ts';
+import { createExtractPool } from '../src/extract/extract-pool.ts';
+import type { ReadResult } from '../src/ingest/read-result.ts';
+import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
+import { contentHash, ingestPapers } from '../src/pipeline/ingest-papers.ts';
+import { applySchema } from '../src/store/apply-schema.ts';
+import { connectNeo4j } from '../src/store/connect-neo4j.ts';
+import { graphStats } from '../src/store/graph-stats.ts';
+import { writePapers, type ExtractedPaper } from '../src/store/write-papers.ts';
+import { syntheticCorpus } from './synthetic-corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '100000' },
+    'stage-papers': { type: 'string', default: '3000' },
+    workers: { type: 'string', default: '2' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const total = Number(values.papers);
+const stagePapers = Math.min(Number(values['stage-papers']), total);
+const workers = Number(values.workers);
+const BATCH = 200;
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000 * 10) / 10;
+
+function* results(papers: Iterable<RawPaper>): Generator<ReadResult> {
+  for (const paper of papers) yield { kind: 'paper', paper, where: paper.id };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-'));
+  const port = await findFreePort();
+  log(`starting a throwaway Neo4j (${dataDir})...`);
+  const { boltUrl } = await startLocalNeo4j({
+    dataDir,
+    port,
+    heapMb: 2048,
+    pageCacheMb: 1024,
+    tiedToParent: true,
+  });
+  const connection = await connectNeo4j({ uri: boltUrl });
+  await applySchema(connection);
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+  const pool = createExtractPool({ workers });
+  try {
+    // Warm the workers up (module load, JIT) so the stages measure steady state.
+    await pool.extract([...syntheticCorpus(2 * workers, { seed: 7 })]);
+
+    // 1. Extraction only: the first stage-papers papers through the pool, kept for stage 2.
+    const staged = [...syntheticCorpus(stagePapers)];
+    let t = performance.now();
+    const extracted: ExtractedPaper[] = [];
+    for (let i = 0; i < staged.length; i += BATCH) {
+      const batch = staged.slice(i, i + BATCH);
+      const extractions = await pool.extract(batch);
+      batch.forEach((paper, k) =>
+        extracted.push({ paper, extraction: extractions[k], contentHash: contentHash(paper) }),
+      );
+    }
+    const extractRate = perSecond(staged.length, performance.now() - t);
+    log(
+      `extraction only (${workers} workers): ${extractRate} papers/s over ${staged.length} papers`,
+    );
+
+    // 2. Write only: the same papers, already extracted, into the empty graph.
+    t = performance.now();
+    for (let i = 0; i < extracted.length; i += BATCH)
+      await writePapers(connection, extracted.slice(i, i + BATCH));
+    const writeRate = perSecond(extracted.length, performance.now() - t);
+    log(`write only: ${writeRate} papers/s over ${extracted.length} papers`);
+    extracted.length = 0;
+
+    // 3. End to end on the whole corpus (the staged papers are found unchanged and skipped, so
+    // they are left out of the count and the rate).
+    t = performance.now();
+    let logged = 0;
+    const summary = await ingestPapers(connection, results(syntheticCorpus(total)), {
+      pool,
+      batchSize: BATCH,
+      onProgress: (p) => {
+        if (p.written - logged < 5000) return;
+        logged = p.written;
+        log(
+          `  end to end: ${p.written + p.unchanged}/${total}, ${perSecond(p.written, performance.now() - t)} papers/s`,
+        );
+      },
+    });
+    const endToEndRate = perSecond(summary.written, performance.now() - t);
+    log(`end to end: ${endToEndRate} papers/s over ${summary.written} papers`);
+    const stats = await graphStats(connection, 3);
+    const figures = {
+      papers: total,
+      workers,
+      extractPapersPerSecond: extractRate,
+      writePapersPerSecond: writeRate,
+      endToEndPapersPerSecond: endToEndRate,
+      endToEndOverExtract: Math.round((endToEndRate / extractRate) * 100) / 100,
+      peakRssMb: Math.round(peakRss / 2 ** 20),
+      graph: { nodes: stats.nodes, relationships: stats.relationships },
+    };
+    log(`end to end / extraction only: ${figures.endToEndOverExtract} (target >= 0.8)`);
+    log(`peak Node RSS: ${figures.peakRssMb} MB (target < 600 MB)`);
+    log(`graph: ${JSON.stringify(figures.graph)}`);
+    if (values.json) console.log(JSON.stringify(figures));
+  } finally {
+    clearInterval(sampler);
+    await pool.close();
+    await connection.close();
+    await stopLocalNeo4j(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

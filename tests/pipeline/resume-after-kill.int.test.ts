@@ -1,0 +1,100 @@
+// A kill -9 of `papergraph ingest` halfway through a 10k-paper corpus, then a rerun, must leave
+// exactly the graph of one clean run: whole papers only, nothing duplicated, nothing lost.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { syntheticJsonl } from '../../bench/synthetic-corpus.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+
+const PAPERS = 10_000;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-kill-'));
+const corpus = path.join(dir, 'corpus.jsonl');
+let connection: Neo4jConnection;
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  // Short abstracts (one borrowed run of sentences) keep the three runs below affordable in CI.
+  writeFileSync(corpus, [...syntheticJsonl(PAPERS, { borrowed: 1 })].join(''));
+});
+afterAll(async () => {
+  await connection.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `papergraph ingest` against the test Neo4j; kills it -9 once `killAfter` papers are in. */
+function ingest(killAfter?: number): Promise<{ code: number | null; signal: string | null }> {
+  const { uri, user, password } = inject('neo4j');
+  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: uri };
+  if (user) env.NEO4J_USER = user;
+  if (password) env.NEO4J_PASSWORD = password;
+  const child = spawn(
+    process.execPath,
+    ['bin/papergraph', 'ingest', '--batch-size', '250', corpus],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    const written = [...stderr.matchAll(/ingest: (\d+) written/g)].at(-1)?.[1];
+    if (killAfter !== undefined && Number(written) >= killAfter) child.kill('SIGKILL');
+  });
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null) console.error(stderr);
+      resolve({ code, signal: signal ?? null });
+    }),
+  );
+}
+
+/** Counts by label and type, and a checksum of every node id and relationship. */
+async function snapshot() {
+  const { records } = await connection.driver.executeQuery(
+    `MATCH (n) WITH n.id AS id ORDER BY id RETURN collect(id) AS ids`,
+    {},
+    { database: connection.database },
+  );
+  const rels = await connection.driver.executeQuery(
+    `MATCH (a)-[r]->(b) WITH a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.via, '') AS key
+     ORDER BY key RETURN collect(key) AS keys`,
+    {},
+    { database: connection.database },
+  );
+  const hash = createHash('sha256')
+    .update(JSON.stringify(records[0].get('ids')))
+    .update(JSON.stringify(rels.records[0].get('keys')))
+    .digest('hex');
+  return { counts: await countGraph(connection), hash };
+}
+
+test(
+  'kill -9 halfway, rerun: the same graph as one clean run',
+  async () => {
+    const killed = await ingest(PAPERS / 2);
+    expect(killed.signal).toBe('SIGKILL');
+    const { records } = await connection.driver.executeQuery(
+      'MATCH (p:Paper) RETURN count(p) AS papers, count { MATCH (q:Paper) WHERE NOT (q)-->(:Concept) } AS bare',
+    );
+    const papersAfterKill = records[0].get('papers').toNumber();
+    expect(papersAfterKill).toBeGreaterThanOrEqual(PAPERS / 2);
+    expect(papersAfterKill).toBeLessThan(PAPERS);
+    // Whole papers only: every paper in the graph came with its concept links.
+    expect(records[0].get('bare').toNumber()).toBe(0);
+
+    expect((await ingest()).code).toBe(0);
+    const resumed = await snapshot();
+    expect(resumed.counts.Paper).toBe(PAPERS);
+
+    await clearGraph(connection);
+    expect((await ingest()).code).toBe(0);
+    const clean = await snapshot();
+    expect(resumed).toEqual(clean);
+  },
+  15 * 60_000,
+);
