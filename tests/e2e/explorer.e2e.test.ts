@@ -18,7 +18,7 @@ import type {} from '../../ui/src/page-hooks.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../.test-artifacts/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -255,5 +255,20 @@ describe('a new user explores the seed graph', () => {
         'graph',
       ]),
     );
+  });
+
+  test('the search works from the keyboard alone: type, arrow down, Enter', async () => {
+    await page.focus('#search-input');
+    await page.keyboard.type('Adam');
+    await page.locator('#search-options [role=option]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe(
+      'search-option-0',
+    );
+    await page.keyboard.press('Enter');
+    await settled();
+    await expect
+      .poll(() => page.getByTestId('concept-panel').locator('h2').textContent())
+      .toBe('Adam');
   });
 });
