@@ -6,6 +6,8 @@ import { createExtractPool } from './extract/extract-pool.ts';
 import { openDatabase } from './local-neo4j/open-database.ts';
 import { loadSeedIfEmpty } from './pipeline/load-seed.ts';
 import { applySchema } from './store/apply-schema.ts';
+import { ensureUiBuilt } from './ui-assets/ensure-ui-built.ts';
+import { serveUiPlugin } from './ui-assets/serve-ui.ts';
 
 export interface RunServerOptions {
   /** Start the local Neo4j when NEO4J_URI is unset, and stop it on exit. */
@@ -30,8 +32,15 @@ export async function runServer(options: RunServerOptions): Promise<void> {
       );
   }
 
+  const uiDir = await ensureUiBuilt(log);
   const pool = createExtractPool({ workers: 1 });
-  const app = createApp({ connection: database.connection, token: config.token, pool, log });
+  const app = createApp({
+    connection: database.connection,
+    token: config.token,
+    pool,
+    log,
+    plugins: [serveUiPlugin(uiDir)],
+  });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   log(`papergraph on http://${config.host}:${config.port}/ (GraphQL at /graphql); Ctrl-C stops`);
