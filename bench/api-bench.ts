@@ -1,0 +1,152 @@
+// API benchmark (not a timed test): p50/p99 latency and requests/s of standard GraphQL queries
+// over HTTP at a fixed concurrency, beside the p50 of equivalent hand-written Cypher run with the
+// driver, in one run, against a synthetic benchmark graph (built once and kept).
+// Usage: npm run bench:api -- [--papers N] [--concurrency N] [--seconds S] [--json]
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../src/app.ts';
+import type { ReadResult } from '../src/ingest/read-result.ts';
+import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
+import { ingestPapers } from '../src/pipeline/ingest-papers.ts';
+import { applySchema } from '../src/store/apply-schema.ts';
+import { connectNeo4j } from '../src/store/connect-neo4j.ts';
+import { countPapersInGraph } from '../src/store/count-papers-in-graph.ts';
+import { syntheticCorpus } from './synthetic-corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const papers = Number(values.papers);
+const concurrency = Number(values.concurrency);
+const seconds = Number(values.seconds);
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+
+interface Case {
+  name: string;
+  graphql: string;
+  cypher: string;
+  params?: Record<string, unknown>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'whoUses(technique:"Adam",first:20)',
+    graphql: `{ whoUses(technique: "Adam", first: 20) { totalCount edges { relation roles confidence
+      node { id title } evidence { sentence text start end rule confidence } } } }`,
+    cypher: `MATCH (c:Concept {id: 'method:adam'})<-[r:PROPOSES|USES|COMPARES]-(p:Paper)
+      WITH p, collect(r) AS rels, max(r.confidence) AS confidence
+      WITH collect({p: p, rels: rels, confidence: confidence}) AS all
+      UNWIND all AS row
+      WITH size(all) AS total, row ORDER BY row.confidence DESC, row.p.title LIMIT 20
+      RETURN total, row.p.id, row.p.title, [r IN row.rels | [type(r), r.sentence, r.text, r.start, r.end, r.rule, r.confidence]]`,
+  },
+  {
+    name: 'neighborhood(depth:2,limit:500)',
+    graphql: `{ neighborhood(id: "method:adam", depth: 2, limit: 500) { truncated
+      nodes { id kind label degree } edges { id source target type role confidence evidence { sentence } } } }`,
+    cypher: `MATCH (n:Concept {id: 'method:adam'})-[r1]-(m)
+      WITH n, r1, m LIMIT 500
+      OPTIONAL MATCH (m)-[r2]-(o)
+      WITH n, r1, m, r2, o LIMIT 2000
+      RETURN m.id, m.title, m.name, COUNT { (m)--() } AS degree, type(r1), r1.sentence,
+             o.id, o.title, o.name, type(r2), r2.sentence`,
+  },
+  {
+    name: 'search(text:"memory efficient")',
+    graphql: `{ search(text: "memory efficient", first: 10) { id kind label score matched } }`,
+    cypher: `CALL () {
+        CALL db.index.fulltext.queryNodes('concept_names', 'memory* AND efficient*', {limit: 10}) YIELD node, score
+        RETURN node.id AS id, node.name AS label, score
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('paper_text', 'memory* AND efficient*', {limit: 10}) YIELD node, score
+        RETURN node.id AS id, node.title AS label, score }
+      RETURN id, label, score ORDER BY score DESC LIMIT 10`,
+  },
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Runs `task` from `concurrency` loops for `ms`, after a warm-up; returns sorted latencies. */
+async function load(task: () => Promise<void>, ms: number) {
+  for (let i = 0; i < 20; i += 1) await task();
+  const latencies: number[] = [];
+  const until = performance.now() + ms;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await task();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), rps: round((latencies.length / elapsed) * 1000) };
+}
+
+function* results(count: number): Generator<ReadResult> {
+  for (const paper of syntheticCorpus(count)) yield { kind: 'paper', paper, where: paper.id };
+}
+
+async function main() {
+  // The benchmark graph is kept under .papergraph/ so it is built once per size.
+  const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
+  mkdirSync(dataDir, { recursive: true });
+  const { boltUrl } = await startLocalNeo4j({ dataDir, port: await findFreePort(), heapMb: 2048, pageCacheMb: 1024, tiedToParent: true });
+  const connection = await connectNeo4j({ uri: boltUrl });
+  await applySchema(connection);
+  const present = await countPapersInGraph(connection);
+  if (present < papers) {
+    log(`building the ${papers}-paper benchmark graph (${present} present; done once, kept in ${dataDir})...`);
+    await ingestPapers(connection, results(papers), {
+      onProgress: (p) => {
+        if ((p.written + p.unchanged) % 10_000 === 0) log(`  ${p.written + p.unchanged} papers`);
+      },
+    });
+  }
+  const app = createApp({ connection });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const figures: Record<string, unknown> = { papers, concurrency, seconds };
+  try {
+    for (const c of CASES) {
+      const body = JSON.stringify({ query: c.graphql });
+      const viaGraphql = await load(async () => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const json = (await response.json()) as { errors?: unknown };
+        if (json.errors) throw new Error(`${c.name}: ${JSON.stringify(json.errors)}`);
+      }, seconds * 1000);
+      const viaCypher = await load(async () => {
+        await connection.driver.executeQuery(c.cypher, c.params ?? {}, { database: connection.database, routing: 'READ' });
+      }, seconds * 1000);
+      const ratio = round(viaGraphql.p50 / viaCypher.p50);
+      figures[c.name] = { graphql: viaGraphql, cypherP50: viaCypher.p50, ratio };
+      log(`${c.name}: GraphQL p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; Cypher p50 ${viaCypher.p50} ms; GraphQL/Cypher p50 ${ratio}`);
+    }
+    log('targets: ratio <= 1.3, whoUses p99 <= 30 ms, neighborhood p50 <= 60 ms');
+    if (values.json) console.log(JSON.stringify(figures));
+  } finally {
+    server.close();
+    await connection.close();
+    await stopLocalNeo4j(dataDir);
+  }
+}
+
+await main();
