@@ -38,7 +38,7 @@ const parseIds = (value: string): string[] => {
 const INTERVAL_MS = { arxiv: 3000, openalex: 100, s2: 1000 } as const;
 
 function userAgent(config: Config): string {
-  return `papergraph/0.1 (+https://github.com/papergraph/papergraph${config.mailto ? `; mailto:${config.mailto}` : ''})`;
+  return config.mailto ? `papergraph/0.1 (mailto:${config.mailto})` : 'papergraph/0.1';
 }
 
 function politeFetch(config: Config, service: string, extra: Partial<PoliteFetchOptions> = {}) {
