@@ -9,6 +9,7 @@ import { createLoaders, type GraphQLContext } from './graphql/context.ts';
 import { EXAMPLE_QUERIES } from './graphql/example-queries.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { useHealth } from './graphql/plugins/use-health.ts';
+import { useHttpGuards } from './graphql/plugins/use-http-guards.ts';
 import { useRequestLog } from './graphql/plugins/use-request-log.ts';
 import { useRequestTimeout } from './graphql/plugins/use-request-timeout.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
@@ -27,6 +28,11 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** @default 15000 */
   requestTimeoutMs?: number;
+  /**
+   * Origins allowed to call the API from a browser; the explorer is same-origin and needs none.
+   * @default []
+   */
+  corsOrigins?: string[];
 }
 
 /** Query limits against abusive documents (depth, cost, aliases, tokens, directives). */
@@ -61,6 +67,12 @@ export function createApp(deps: AppDeps) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
+    cors: {
+      origin: deps.corsOrigins ?? [],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization'],
+      credentials: false,
+    },
     graphiql: { title: 'papergraph GraphQL', defaultTabs: EXAMPLE_QUERIES },
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -80,6 +92,7 @@ export function createApp(deps: AppDeps) {
     },
     plugins: [
       useRequestLog(log),
+      useHttpGuards(),
       useHealth(deps.connection),
       EnvelopArmorPlugin(QUERY_LIMITS),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),

@@ -21,6 +21,8 @@ export async function runServer(options: RunServerOptions): Promise<void> {
     startLocal: options.startLocal,
     tiedToParent: options.startLocal,
     log,
+    // An API answers quickly: a few seconds of retries, then DB_UNAVAILABLE.
+    retryMs: 3_000,
   });
   log(`Neo4j: ${database.uri}`);
   await applySchema(database.connection);

@@ -24,9 +24,11 @@ export function registerIngestCommand(program: Command): void {
     .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2)
     .action(async (files: string[], options: IngestOptions) => {
       const config = loadConfig();
+      // An ingest rides out a Neo4j restart: transient errors are retried for two minutes.
       const database = await openDatabase(config, {
         startLocal: true,
         log: (l) => console.error(l),
+        retryMs: 120_000,
       });
       try {
         await applySchema(database.connection);

@@ -11,6 +11,8 @@ export interface OpenDatabaseOptions {
   /** With startLocal: the JVM dies with this process. @default false */
   tiedToParent?: boolean;
   log?: (line: string) => void;
+  /** Passed to the driver: how long transient errors are retried. @default 30000 */
+  retryMs?: number;
 }
 
 export interface OpenDatabase {
@@ -26,7 +28,11 @@ export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<OpenDatabase> {
   if (config.external) {
-    const connection = await connectNeo4j({ ...config.external, database: config.database });
+    const connection = await connectNeo4j({
+      ...config.external,
+      database: config.database,
+      retryMs: options.retryMs,
+    });
     return { connection, uri: config.external.uri, close: () => connection.close() };
   }
   let boltUrl: string;
@@ -51,7 +57,7 @@ export async function openDatabase(
     }
     boltUrl = status.boltUrl;
   }
-  const connection = await connectNeo4j({ uri: boltUrl });
+  const connection = await connectNeo4j({ uri: boltUrl, retryMs: options.retryMs });
   return {
     connection,
     uri: boltUrl,

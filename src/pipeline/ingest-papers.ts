@@ -9,7 +9,9 @@ import type { RawPaper, SkippedRecord } from '../domain.ts';
 import { createExtractPool, type ExtractPool } from '../extract/extract-pool.ts';
 import type { ReadResult } from '../ingest/read-result.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
+import { StoreError } from '../store/store-error.ts';
 import { findContentHashes, writePapers, type ExtractedPaper } from '../store/write-papers.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface IngestProgress {
   /** Papers read so far (bad records not included). */
@@ -72,6 +74,22 @@ export function contentHash(paper: RawPaper): string {
       ]),
     )
     .digest('hex');
+}
+
+/**
+ * Writes a batch, retrying while Neo4j is unavailable (a restart, a failover). A batch is one
+ * transaction, so a retry never doubles anything. The driver already retried for its own budget.
+ */
+async function writeWithRetry(connection: Neo4jConnection, batch: ExtractedPaper[], attempts = 4) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writePapers(connection, batch);
+    } catch (error) {
+      const unavailable = error instanceof StoreError && error.code === 'DB_UNAVAILABLE';
+      if (!unavailable || attempt >= attempts) throw error;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
 }
 
 async function* batchesOf(
@@ -147,7 +165,7 @@ export async function ingestPapers(
         contentHash: freshHashes[i],
       }));
       await writing;
-      writing = writePapers(connection, extracted).then((counts) => {
+      writing = writeWithRetry(connection, extracted).then((counts) => {
         summary.written += counts.papers;
         summary.links += counts.links;
         summary.claims += counts.claims;

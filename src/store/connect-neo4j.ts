@@ -13,6 +13,11 @@ export interface ConnectOptions {
   password?: string;
   /** @default neo4j */
   database?: string;
+  /**
+   * How long the driver retries a transaction on transient errors (deadlocks, a restarting
+   * server) before giving up: short for an API that must answer, long for an ingest. @default 30000
+   */
+  retryMs?: number;
 }
 
 /** Opens a driver and checks that the server answers; credentials only for a remote server. */
@@ -26,6 +31,7 @@ export async function connectNeo4j(options: ConnectOptions): Promise<Neo4jConnec
     maxConnectionPoolSize: 64,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
+    maxTransactionRetryTime: options.retryMs ?? 30_000,
     disableLosslessIntegers: false,
     logging: { level: 'error', logger: () => {} },
   });

@@ -17,9 +17,11 @@ export class StoreError extends Error {
 export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
   if (error instanceof neo4j.Neo4jError) {
+    // `retryable` also covers a server going away mid-transaction.
     if (
       error.code === neo4j.error.SERVICE_UNAVAILABLE ||
-      error.code === neo4j.error.SESSION_EXPIRED
+      error.code === neo4j.error.SESSION_EXPIRED ||
+      error.retryable
     ) {
       return new StoreError('Neo4j is not answering; try again shortly', 'DB_UNAVAILABLE', {
         cause: error,
