@@ -67,12 +67,16 @@ export function createApp(deps: AppDeps) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
-    cors: {
-      origin: deps.corsOrigins ?? [],
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization'],
-      credentials: false,
-    },
+    // NOTE: an empty origin list means "allow all" to yoga, so no configured origin = CORS off.
+    cors:
+      deps.corsOrigins && deps.corsOrigins.length > 0
+        ? {
+            origin: deps.corsOrigins,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['content-type', 'authorization'],
+            credentials: false,
+          }
+        : false,
     graphiql: { title: 'papergraph GraphQL', defaultTabs: EXAMPLE_QUERIES },
     maskedErrors: {
       maskError(error, message, isDev) {

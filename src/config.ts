@@ -28,6 +28,8 @@ const envSchema = z.object({
   PAPERGRAPH_TOKEN: z.string().min(16).optional(),
   /** Corpus loaded into an empty graph on `npm start`. @default seed */
   PAPERGRAPH_SEED: z.string().default('seed'),
+  /** Comma-separated origins allowed to call the API from a browser; unset = same origin only. */
+  PAPERGRAPH_CORS_ORIGINS: z.string().optional(),
   /** Contact address sent to arXiv, OpenAlex and Semantic Scholar (User-Agent, OpenAlex `mailto`). */
   PAPERGRAPH_MAILTO: z.string().email().optional(),
   /** Semantic Scholar API key (`x-api-key`); without one the shared, slower rate limit applies. */
@@ -52,6 +54,7 @@ export interface Config {
   host: string;
   token: string | null;
   seedPath: string;
+  corsOrigins: string[];
   /** Contact address for the services papers are imported from; null when unset. */
   mailto: string | null;
   /** Base URLs of the services `papergraph import` reads, and the Semantic Scholar API key. */
@@ -85,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     token: e.PAPERGRAPH_TOKEN ?? null,
     seedPath: path.resolve(e.PAPERGRAPH_SEED),
+    corsOrigins: (e.PAPERGRAPH_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     mailto: e.PAPERGRAPH_MAILTO ?? null,
     sources: Object.freeze({
       arxivUrl: e.PAPERGRAPH_ARXIV_URL,

@@ -39,6 +39,7 @@ export async function runServer(options: RunServerOptions): Promise<void> {
   const app = createApp({
     connection: database.connection,
     token: config.token,
+    corsOrigins: config.corsOrigins,
     pool,
     log,
     plugins: [serveUiPlugin(uiDir)],
