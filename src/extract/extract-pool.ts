@@ -99,7 +99,8 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       if (papers.length === 0) return [];
       for (const slot of slots) slot.worker.ref();
       try {
-        const share = Math.ceil(papers.length / size);
+        // Small jobs from a shared queue: a worker that finishes early takes the next one.
+        const share = Math.max(1, Math.ceil(papers.length / (size * 4)));
         const parts: Promise<Extraction[]>[] = [];
         for (let start = 0; start < papers.length; start += share) {
           parts.push(run(papers.slice(start, start + share)));
