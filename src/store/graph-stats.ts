@@ -1,7 +1,8 @@
 import type { ConceptKind } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { KIND_LABELS, LINK_TYPES } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { toStoreError } from './store-error.ts';
+import { runRead } from './run-read.ts';
 
 export interface GraphCounts {
   nodes: Record<string, number>;
@@ -19,39 +20,13 @@ export interface GraphStats extends GraphCounts {
   topConcepts: TopConcept[];
 }
 
-// NOTE: count store lookups (`MATCH (n:Label) RETURN count(n)`) answer in constant time; a
-// single `labels(n)` scan would read every node.
-const LABELS = [
-  'Paper',
-  'Concept',
-  'Method',
-  'Model',
-  'Dataset',
-  'Task',
-  'Metric',
-  'Hardware',
-  'Claim',
-  'Author',
-];
-const COUNT_LABEL = Object.fromEntries(
-  LABELS.map((label) => [label, `MATCH (n:${label}) RETURN count(n) AS n`]),
-);
-const REL_TYPES = [
-  'PROPOSES',
-  'USES',
-  'COMPARES',
-  'EVALUATES_ON',
-  'ADDRESSES',
-  'MEASURES',
-  'CLAIMS',
-  'ON',
-  'BUILDS_ON',
-  'CITES',
-  'WROTE',
-];
-const COUNT_REL = Object.fromEntries(
-  REL_TYPES.map((type) => [type, `MATCH ()-[r:${type}]->() RETURN count(r) AS n`]),
-);
+const LABELS = ['Paper', 'Concept', ...Object.values(KIND_LABELS), 'Claim', 'Author'];
+
+// NOTE: one query, one round trip; each COUNT of a bare label or type is a count-store lookup
+// in constant time, where a scan of `labels(n)` would read every node.
+const COUNT_ALL = `RETURN
+  {${LABELS.map((label) => `${label}: COUNT { MATCH (:${label}) }`).join(', ')}} AS nodes,
+  {${LINK_TYPES.map((type) => `${type}: COUNT { MATCH ()-[:${type}]->() }`).join(', ')}} AS relationships`;
 
 const TOP_CONCEPTS = `
 MATCH (c:Concept)
@@ -60,40 +35,26 @@ ORDER BY papers DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;
 
-const run = async (
-  connection: Neo4jConnection,
-  query: string,
-  params: Record<string, unknown> = {},
-) => {
-  try {
-    const result = await connection.driver.executeQuery(query, params, {
-      database: connection.database,
-      routing: 'READ',
-    });
-    return result.records;
-  } catch (error) {
-    throw toStoreError(error);
-  }
-};
+const numbers = (map: unknown): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).map(([k, v]) => [k, toNumber(v)]),
+  );
 
 export async function countGraph(connection: Neo4jConnection): Promise<GraphCounts> {
-  const count = async (query: string) => toNumber((await run(connection, query))[0].get('n'));
-  const nodes: Record<string, number> = {};
-  for (const label of LABELS) nodes[label] = await count(COUNT_LABEL[label]);
-  const relationships: Record<string, number> = {};
-  for (const type of REL_TYPES) relationships[type] = await count(COUNT_REL[type]);
-  return { nodes, relationships };
+  const [row] = await runRead(connection, COUNT_ALL);
+  return { nodes: numbers(row.nodes), relationships: numbers(row.relationships) };
 }
 
 export async function topConcepts(
   connection: Neo4jConnection,
   first: number,
 ): Promise<TopConcept[]> {
-  return (await run(connection, TOP_CONCEPTS, { limit: toInt(first) })).map((r) => ({
-    id: r.get('id') as string,
-    name: r.get('name') as string,
-    kind: r.get('kind') as ConceptKind,
-    papers: toNumber(r.get('papers')),
+  const rows = await runRead(connection, TOP_CONCEPTS, { limit: toInt(first) });
+  return rows.map((row) => ({
+    id: row.id as string,
+    name: row.name as string,
+    kind: row.kind as ConceptKind,
+    papers: toNumber(row.papers),
   }));
 }
 
