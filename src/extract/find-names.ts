@@ -162,7 +162,19 @@ export function findNamedContributions(
           break;
         }
         const run = nameRun(words, j, text, offset);
-        if (run === null || (j === i + 1 && false)) continue;
+        if (run === null) continue;
+        // "a stochastic Lanczos quadrature", "a general SVM equivalence": a name that modifies a
+        // following noun is not the contribution's name ("the SSO algorithm" still is).
+        const following = words[run[1] + 1];
+        if (
+          following !== undefined &&
+          following.pos === 'noun' &&
+          /^[a-z]/.test(following.text) &&
+          !CONTRIBUTION_HEADS.test(following.text) &&
+          text.slice(words[run[1]].end - offset, following.start - offset) === ' '
+        ) {
+          break;
+        }
         const start = words[run[0]].start;
         const end = words[run[1]].end;
         const name = text.slice(start - offset, end - offset);

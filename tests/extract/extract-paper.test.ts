@@ -235,6 +235,13 @@ describe('concept mentions in real sentences', () => {
     expect(concept?.mentions[0]).toMatchObject({ field: 'title', start: 0 });
   });
 
+  test.each([
+    'Based on our investigations of the sub-sampled Hessian we develop a stochastic Lanczos quadrature based on the fly learning rate.',
+    'While our theory applies primarily to linear prediction heads, we propose a more general SVM equivalence that predicts the implicit bias.',
+  ])('a name inside a larger phrase is not proposed: %s', (sentence) => {
+    expect(abstractOnly(sentence).concepts.filter((c) => c.role === 'proposes')).toEqual([]);
+  });
+
   test('a title that leads with an ordinary phrase proposes nothing', () => {
     const { concepts } = extractPaper({
       id: 't',
