@@ -6,6 +6,7 @@ import {
   startLocalNeo4j,
   stopLocalNeo4j,
 } from '../local-neo4j/local-neo4j.ts';
+import { dumpLocalDatabase } from '../local-neo4j/dump-database.ts';
 import { UserFacingError } from './report-failure.ts';
 
 export function registerDbCommand(program: Command): void {
@@ -30,6 +31,14 @@ export function registerDbCommand(program: Command): void {
     .action(async () => {
       const config = refuseExternal();
       console.log((await stopLocalNeo4j(config.dataDir)) ? 'stopped' : 'not running');
+    });
+
+  db.command('dump')
+    .description('dump the stopped local database to DIR/neo4j.dump (a backup)')
+    .argument('<dir>', 'folder for neo4j.dump')
+    .action(async (dir: string) => {
+      const config = refuseExternal();
+      console.log(`dumped to ${await dumpLocalDatabase(config.dataDir, dir)}`);
     });
 
   db.command('status')
