@@ -10,6 +10,7 @@ import type { PaperSource } from '../sources/paper-source.ts';
 import { createPoliteFetch, type PoliteFetchOptions } from '../sources/polite-fetch.ts';
 import { runImport, type ImportProgress } from '../sources/run-import.ts';
 import { s2Source } from '../sources/s2-source.ts';
+import { printIngestSummary } from './print-ingest-summary.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { applySchema } from '../store/apply-schema.ts';
 import { parsePositiveInt } from './parse-options.ts';
@@ -163,21 +164,7 @@ async function runCommand(name: 'arxiv' | 'openalex' | 's2', options: ImportOpti
       },
     });
     stop();
-    for (const record of tty ? summary.skippedRecords : []) {
-      console.error(`skipped ${record.where}: ${record.reason}`);
-    }
-    console.log(
-      [
-        `pages: ${summary.pages}`,
-        `papers read: ${summary.read}`,
-        `written: ${summary.written}`,
-        `unchanged: ${summary.unchanged}`,
-        `skipped records: ${summary.skipped}`,
-        `concept links: ${summary.links}`,
-        `claims: ${summary.claims}`,
-        `time: ${(summary.elapsedMs / 1000).toFixed(1)} s`,
-      ].join('\n'),
-    );
+    printIngestSummary(summary, { reportSkipped: tty, first: [`pages: ${summary.pages}`] });
   } catch (error) {
     stop();
     if (error instanceof SourceError) {

@@ -7,6 +7,7 @@ import { ingestPapers, type IngestProgress } from '../pipeline/ingest-papers.ts'
 import { countPapers, readSources } from '../pipeline/read-sources.ts';
 import { applySchema } from '../store/apply-schema.ts';
 import { parseFormat, parsePositiveInt } from './parse-options.ts';
+import { printIngestSummary } from './print-ingest-summary.ts';
 
 interface IngestOptions {
   format?: InputFormat;
@@ -79,20 +80,7 @@ async function runIngest(
       },
     });
     bar?.stop();
-    for (const record of bar ? summary.skippedRecords : []) {
-      console.error(`skipped ${record.where}: ${record.reason}`);
-    }
-    console.log(
-      [
-        `papers read: ${summary.read}`,
-        `written: ${summary.written}`,
-        `unchanged: ${summary.unchanged}`,
-        `skipped records: ${summary.skipped}`,
-        `concept links: ${summary.links}`,
-        `claims: ${summary.claims}`,
-        `time: ${(summary.elapsedMs / 1000).toFixed(1)} s`,
-      ].join('\n'),
-    );
+    printIngestSummary(summary, { reportSkipped: bar !== null });
   } finally {
     bar?.stop();
   }

@@ -25,6 +25,16 @@ export interface IngestProgress {
   elapsedMs: number;
 }
 
+export const emptyProgress = (): IngestProgress => ({
+  read: 0,
+  written: 0,
+  unchanged: 0,
+  skipped: 0,
+  links: 0,
+  claims: 0,
+  elapsedMs: 0,
+});
+
 export interface IngestSummary extends IngestProgress {
   skippedRecords: SkippedRecord[];
 }
@@ -125,16 +135,7 @@ export async function ingestPapers(
 ): Promise<IngestSummary> {
   const started = Date.now();
   const pool = options.pool ?? createExtractPool({ workers: options.workers ?? 2 });
-  const summary: IngestSummary = {
-    read: 0,
-    written: 0,
-    unchanged: 0,
-    skipped: 0,
-    links: 0,
-    claims: 0,
-    elapsedMs: 0,
-    skippedRecords: [],
-  };
+  const summary: IngestSummary = { ...emptyProgress(), skippedRecords: [] };
   const report = () => {
     summary.elapsedMs = Date.now() - started;
     const { skippedRecords: _skipped, ...progress } = summary;

@@ -5,6 +5,7 @@ import { createExtractPool, type ExtractPool } from '../extract/extract-pool.ts'
 import type { SkippedRecord } from '../domain.ts';
 import {
   ingestPapers,
+  emptyProgress,
   type IngestProgress,
   type IngestSummary,
 } from '../pipeline/ingest-papers.ts';
@@ -70,15 +71,7 @@ export async function runImport(
   if (saved) options.onResume?.(saved.papers, saved.pages);
 
   const pool = options.pool ?? createExtractPool({ workers: options.workers ?? 2 });
-  let done: IngestProgress = {
-    read: 0,
-    written: 0,
-    unchanged: 0,
-    skipped: 0,
-    links: 0,
-    claims: 0,
-    elapsedMs: 0,
-  };
+  let done: IngestProgress = emptyProgress();
   const skippedRecords: SkippedRecord[] = [];
   let pages = 0;
   let total: number | null = null;
