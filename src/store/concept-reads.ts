@@ -4,10 +4,10 @@ import { nameKey, resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import type { LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import type { Page } from './paper-reads.ts';
+
 import { toLuceneQuery } from './paper-reads.ts';
 import { toConcept, toEvidence, toPaper } from './records.ts';
-import { runRead } from './run-read.ts';
+import { readPage, runRead, type Page } from './run-read.ts';
 
 const PAPER_LINKS = 'PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES';
 
@@ -77,27 +77,19 @@ export async function findConcepts(
   const source = search
     ? 'CALL db.index.fulltext.queryNodes("concept_names", $search) YIELD node AS c WHERE $kind IS NULL OR c.kind = $kind'
     : 'MATCH (c:Concept) WHERE $kind IS NULL OR c.kind = $kind';
-  const [countRows, rows] = await Promise.all([
-    runRead(connection, `${source}\nRETURN count(c) AS n`, params),
-    runRead(
-      connection,
-      `${source}
+  return readPage(
+    connection,
+    {
+      count: `${source}\nRETURN count(c) AS n`,
+      page: `${source}
 WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.name, c.id SKIP $offset LIMIT $first
 RETURN properties(c) AS c, papers`,
-      params,
-    ),
-  ]);
-  const totalCount = toNumber(countRows[0]?.n);
-  return {
-    totalCount,
-    offset,
-    hasNextPage: offset + first < totalCount,
-    items: rows.map((row) => ({
-      ...toConcept(row.c as Record<string, unknown>),
-      paperCount: toNumber(row.papers),
-    })),
-  };
+    },
+    params,
+    { offset, first },
+    (row) => ({ ...toConcept(row.c as Record<string, unknown>), paperCount: toNumber(row.papers) }),
+  );
 }
 
 export interface PaperConceptLink {

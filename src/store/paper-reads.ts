@@ -2,9 +2,9 @@
 import type { ClaimKind, Paper, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
+
 import { toPaper } from './records.ts';
-import { runRead } from './run-read.ts';
+import { readPage, runRead, type Page } from './run-read.ts';
 
 const PAPERS_BY_ID = `
 UNWIND $ids AS id
@@ -38,13 +38,6 @@ export interface PaperFilter {
 }
 
 export type PaperOrder = 'title' | 'published_desc' | 'most_concepts';
-
-export interface Page<T> {
-  totalCount: number;
-  items: T[];
-  offset: number;
-  hasNextPage: boolean;
-}
 
 const ORDER_BY: Record<PaperOrder, string> = {
   title: 'p.title, p.id',
@@ -119,19 +112,14 @@ export async function findPapers(
   offset: number,
 ): Promise<Page<Paper>> {
   const { match, params } = paperQuery(filter);
-  const [countRows, pageRows] = await Promise.all([
-    runRead(connection, `${match}\nRETURN count(p) AS n`, params),
-    runRead(
-      connection,
-      `${match}\nWITH p ORDER BY ${ORDER_BY[order]} SKIP $offset LIMIT $first\nRETURN properties(p) AS p`,
-      { ...params, offset: toInt(offset), first: toInt(first) },
-    ),
-  ]);
-  const totalCount = toNumber(countRows[0]?.n);
-  return {
-    totalCount,
-    items: pageRows.map((row) => toPaper(row.p as Record<string, unknown>)),
-    offset,
-    hasNextPage: offset + first < totalCount,
-  };
+  return readPage(
+    connection,
+    {
+      count: `${match}\nRETURN count(p) AS n`,
+      page: `${match}\nWITH p ORDER BY ${ORDER_BY[order]} SKIP $offset LIMIT $first\nRETURN properties(p) AS p`,
+    },
+    params,
+    { offset, first },
+    (row) => toPaper(row.p as Record<string, unknown>),
+  );
 }

@@ -2,10 +2,9 @@
 import type { Claim, ClaimKind } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
-import type { Page } from './paper-reads.ts';
+
 import { toClaim } from './records.ts';
-import { runRead } from './run-read.ts';
+import { readPage, runRead, type Page } from './run-read.ts';
 
 const groupBy = <T>(ids: readonly string[], rows: [string, T][]): Map<string, T[]> => {
   const map = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -108,30 +107,22 @@ export async function findClaims(
     hardwareIds: filter.hardware ? resolveConceptIds(filter.hardware, ['hardware']) : null,
     hardwareText: filter.hardware ? filter.hardware.toLowerCase() : null,
     conceptIds: filter.concept ? resolveConceptIds(filter.concept) : null,
-    offset: toInt(offset),
-    first: toInt(first),
   };
-  const [countRows, rows] = await Promise.all([
-    runRead(connection, `${CLAIMS_QUERY}\nRETURN count(c) AS n`, params),
-    runRead(
-      connection,
-      `${CLAIMS_QUERY}
+  return readPage(
+    connection,
+    {
+      count: `${CLAIMS_QUERY}\nRETURN count(c) AS n`,
+      page: `${CLAIMS_QUERY}
 WITH p, r, c ORDER BY c.kind, c.high DESC, c.id SKIP $offset LIMIT $first
 RETURN p.id AS paperId, properties(c) AS c, properties(r) AS r`,
-      params,
-    ),
-  ]);
-  const totalCount = toNumber(countRows[0]?.n);
-  return {
-    totalCount,
-    offset,
-    hasNextPage: offset + first < totalCount,
-    items: rows.map((row) =>
+    },
+    params,
+    { offset, first },
+    (row) =>
       toClaim(
         row.c as Record<string, unknown>,
         row.paperId as string,
         row.r as Record<string, unknown>,
       ),
-    ),
-  };
+  );
 }

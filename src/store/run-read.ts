@@ -1,4 +1,5 @@
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { toInt, toNumber } from './neo4j-values.ts';
 import { toStoreError } from './store-error.ts';
 
 /** Server-side limit on any read, so one heavy query cannot hold the database. @default 10000 */
@@ -24,4 +25,37 @@ export async function runRead(
   } catch (error) {
     throw toStoreError(error);
   }
+}
+
+/** One page of a longer answer, with what a cursor connection needs. */
+export interface Page<T> {
+  totalCount: number;
+  items: T[];
+  offset: number;
+  hasNextPage: boolean;
+}
+
+/**
+ * Runs a count query (returning `n`) and a page query side by side, with `$offset` and `$first`
+ * added to the parameters, and maps the page's rows.
+ */
+export async function readPage<T>(
+  connection: Neo4jConnection,
+  queries: { count: string; page: string },
+  params: Record<string, unknown>,
+  window: { offset: number; first: number },
+  toItem: (row: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const paged = { ...params, offset: toInt(window.offset), first: toInt(window.first) };
+  const [countRows, rows] = await Promise.all([
+    runRead(connection, queries.count, params),
+    runRead(connection, queries.page, paged),
+  ]);
+  const totalCount = toNumber(countRows[0]?.n);
+  return {
+    totalCount,
+    items: rows.map(toItem),
+    offset: window.offset,
+    hasNextPage: window.offset + window.first < totalCount,
+  };
 }

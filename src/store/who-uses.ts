@@ -2,10 +2,10 @@
 // that build on or cite a paper proposing it.
 import type { Evidence, Paper, Role } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
-import type { Page } from './paper-reads.ts';
+import { toNumber } from './neo4j-values.ts';
+
 import { toEvidence, toPaper } from './records.ts';
-import { runRead } from './run-read.ts';
+import { readPage, type Page } from './run-read.ts';
 
 export type WhoUsesRelation = 'MENTIONS' | 'BUILDS_ON' | 'CITES';
 
@@ -77,19 +77,13 @@ export async function whoUses(
     ids: conceptIds,
     types: roles && roles.length > 0 ? roles.map((role) => role.toUpperCase()) : null,
     indirect: !roles || roles.length === 0,
-    offset: toInt(offset),
-    first: toInt(first),
   };
-  const [countRows, rows] = await Promise.all([
-    runRead(connection, COUNT_QUERY, params),
-    runRead(connection, PAGE_QUERY, params),
-  ]);
-  const totalCount = toNumber(countRows[0]?.n);
-  return {
-    totalCount,
-    offset,
-    hasNextPage: offset + first < totalCount,
-    items: rows.map((row) => {
+  return readPage(
+    connection,
+    { count: COUNT_QUERY, page: PAGE_QUERY },
+    params,
+    { offset, first },
+    (row) => {
       const evidence = (row.evidence as Record<string, unknown>[]).flatMap(toEvidence);
       return {
         paper: toPaper(row.p as Record<string, unknown>),
@@ -99,6 +93,6 @@ export async function whoUses(
         evidence,
         throughPaperId: (row.through as string | null) ?? null,
       };
-    }),
-  };
+    },
+  );
 }
