@@ -97,7 +97,11 @@ async function load(task: () => Promise<void>, ms: number) {
   );
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), rps: round((latencies.length / elapsed) * 1000) };
+  return {
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    rps: round((latencies.length / elapsed) * 1000),
+  };
 }
 
 function* results(count: number): Generator<ReadResult> {
@@ -108,12 +112,20 @@ async function main() {
   // The benchmark graph is kept under .papergraph/ so it is built once per size.
   const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
   mkdirSync(dataDir, { recursive: true });
-  const { boltUrl } = await startLocalNeo4j({ dataDir, port: await findFreePort(), heapMb: 2048, pageCacheMb: 1024, tiedToParent: true });
+  const { boltUrl } = await startLocalNeo4j({
+    dataDir,
+    port: await findFreePort(),
+    heapMb: 2048,
+    pageCacheMb: 1024,
+    tiedToParent: true,
+  });
   const connection = await connectNeo4j({ uri: boltUrl });
   await applySchema(connection);
   const present = await countPapersInGraph(connection);
   if (present < papers) {
-    log(`building the ${papers}-paper benchmark graph (${present} present; done once, kept in ${dataDir})...`);
+    log(
+      `building the ${papers}-paper benchmark graph (${present} present; done once, kept in ${dataDir})...`,
+    );
     await ingestPapers(connection, results(papers), {
       onProgress: (p) => {
         if ((p.written + p.unchanged) % 10_000 === 0) log(`  ${p.written + p.unchanged} papers`);
@@ -129,16 +141,25 @@ async function main() {
     for (const c of CASES) {
       const body = JSON.stringify({ query: c.graphql });
       const viaGraphql = await load(async () => {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         const json = (await response.json()) as { errors?: unknown };
         if (json.errors) throw new Error(`${c.name}: ${JSON.stringify(json.errors)}`);
       }, seconds * 1000);
       const viaCypher = await load(async () => {
-        await connection.driver.executeQuery(c.cypher, c.params ?? {}, { database: connection.database, routing: 'READ' });
+        await connection.driver.executeQuery(c.cypher, c.params ?? {}, {
+          database: connection.database,
+          routing: 'READ',
+        });
       }, seconds * 1000);
       const ratio = round(viaGraphql.p50 / viaCypher.p50);
       figures[c.name] = { graphql: viaGraphql, cypherP50: viaCypher.p50, ratio };
-      log(`${c.name}: GraphQL p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; Cypher p50 ${viaCypher.p50} ms; GraphQL/Cypher p50 ${ratio}`);
+      log(
+        `${c.name}: GraphQL p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; Cypher p50 ${viaCypher.p50} ms; GraphQL/Cypher p50 ${ratio}`,
+      );
     }
     log('targets: ratio <= 1.3, whoUses p99 <= 30 ms, neighborhood p50 <= 60 ms');
     if (values.json) console.log(JSON.stringify(figures));

@@ -7,6 +7,7 @@ import { createExtractPool } from '../src/extract/extract-pool.ts';
 import { extractPaper } from '../src/extract/extract-paper.ts';
 import { tagOnly } from '../src/extract/parse-text.ts';
 import { readPapers } from '../src/ingest/read-papers.ts';
+import { seededRandom } from './synthetic-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,17 +23,6 @@ const sampleSize = Number(values.sample);
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
-
-/** A deterministic pseudo-random generator (mulberry32), so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The base papers: the seed listing, or `--corpus FILE` (any input format). */
 async function basePapers(): Promise<RawPaper[]> {
@@ -50,7 +40,7 @@ async function basePapers(): Promise<RawPaper[]> {
  * sentences of three base abstracts, so texts vary but the corpus is never held in memory.
  */
 function* corpus(base: RawPaper[], count: number): Generator<RawPaper> {
-  const next = random(20240314);
+  const next = seededRandom(20240314);
   const sentences = base.map((p) => p.abstract.split(/(?<=\.) /));
   for (let i = 0; i < count; i += 1) {
     const parts: string[] = [];

@@ -6,13 +6,14 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { chromium } from 'playwright-core';
 import { loadTypeDefs } from '../src/graphql/load-type-defs.ts';
 import { findFreePort } from '../src/local-neo4j/local-neo4j.ts';
 import { ensureUiBuilt } from '../src/ui-assets/ensure-ui-built.ts';
 import { serveUiPlugin } from '../src/ui-assets/serve-ui.ts';
 import type {} from '../ui/src/page-hooks.ts';
 import type { GraphSlice } from '../ui/src/slice-to-elements.ts';
+import { seededRandom } from './synthetic-corpus.ts';
+import { launchChromium } from '../tests/support/launch-chromium.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,29 +27,9 @@ const RUNS = Math.max(1, Number(values.runs));
 const SIZES = [500, 3000];
 const TARGET_MS: Record<number, number> = { 500: 1000, 3000: 4000 };
 const PAN_FRAMES = 180;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
-
-/** A deterministic pseudo-random generator (mulberry32): every run draws the same graphs. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONCEPT_KINDS = ['METHOD', 'MODEL', 'DATASET', 'TASK', 'METRIC', 'HARDWARE'] as const;
 const LINKS = [
@@ -67,7 +48,7 @@ const LINKS = [
  * and every edge carries an evidence sentence.
  */
 export function syntheticSlice(elements: number, seed: number): GraphSlice {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const nodeCount = Math.round(elements / 3);
   const edgeCount = elements - nodeCount;
   const papers = Math.round(nodeCount * 0.45);
@@ -144,11 +125,7 @@ const percentile = (xs: number[], p: number) =>
 const server = createServer(stubApp(await ensureUiBuilt(log)));
 const port = await findFreePort();
 await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-  headless: true,
-});
+const browser = await launchChromium();
 const results: Record<string, unknown> = {};
 let pass = true;
 try {

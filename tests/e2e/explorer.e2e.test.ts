@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
@@ -12,21 +12,12 @@ import { readSources } from '../../src/pipeline/read-sources.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { ensureUiBuilt } from '../../src/ui-assets/ensure-ui-built.ts';
 import { serveUiPlugin } from '../../src/ui-assets/serve-ui.ts';
+import { launchChromium } from '../support/launch-chromium.ts';
 import { SEED_FILE } from '../support/seed-results.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 import type {} from '../../ui/src/page-hooks.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../.test-artifacts/e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 
 let connection: Neo4jConnection;
 let server: Server;
@@ -49,11 +40,7 @@ beforeAll(async () => {
   const port = await findFreePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
 });
