@@ -26,6 +26,7 @@ describe('applySchema on the real Neo4j', () => {
         "concept_id RANGE",
         "concept_keys RANGE",
         "concept_names FULLTEXT",
+        "paper_external_ids FULLTEXT",
         "paper_id RANGE",
         "paper_published RANGE",
         "paper_text FULLTEXT",
