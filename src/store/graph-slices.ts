@@ -32,10 +32,13 @@ export interface GraphSlice {
   truncated: boolean;
 }
 
+const KIND_OF = (n: string) =>
+  `CASE WHEN ${n}:Paper THEN 'PAPER' WHEN ${n}:Claim THEN 'CLAIM' WHEN ${n}:Author THEN 'AUTHOR' ELSE toUpper(${n}.kind) END`;
+
 // A node as a row: its id, kind, label and degree, computed in Cypher from fixed expressions.
 const NODE_FIELDS = (n: string) => `{
   id: ${n}.id,
-  kind: CASE WHEN ${n}:Paper THEN 'PAPER' WHEN ${n}:Claim THEN 'CLAIM' WHEN ${n}:Author THEN 'AUTHOR' ELSE toUpper(${n}.kind) END,
+  kind: ${KIND_OF(n)},
   label: CASE WHEN ${n}:Paper THEN ${n}.title WHEN ${n}:Claim THEN ${n}.value + ' ' + replace(${n}.kind, '_', ' ') ELSE ${n}.name END,
   degree: COUNT { (${n})--() }
 }`;
@@ -87,6 +90,7 @@ ${FIND_NODE}
 RETURN ${NODE_FIELDS('n')} AS node`;
 
 // One ring of the neighbourhood: edges from the frontier, best evidence first, cut at $limit.
+// NOTE: labels and degrees are computed after the cut, for the rows kept only.
 const RING = `
 UNWIND $frontier AS id
 ${FIND_NODE}
@@ -94,11 +98,10 @@ MATCH (n)-[r]-(m)
 WHERE ($types IS NULL OR type(r) IN $types)
   AND (r.confidence IS NULL OR r.confidence >= $minConfidence)
   AND (m:Paper OR m:Concept OR m:Claim OR m:Author)
-WITH r, m, ${NODE_FIELDS('m')} AS node
-WHERE $kinds IS NULL OR node.kind IN $kinds
-WITH r, node ORDER BY coalesce(r.confidence, 1.0) DESC, node.degree DESC
+  AND ($kinds IS NULL OR ${KIND_OF('m')} IN $kinds)
+WITH r, m ORDER BY coalesce(r.confidence, 1.0) DESC
 LIMIT $limit
-RETURN ${EDGE_FIELDS('r')} AS edge, node`;
+RETURN ${EDGE_FIELDS('r')} AS edge, ${NODE_FIELDS('m')} AS node`;
 
 export interface NeighborhoodOptions {
   depth: number;
@@ -131,7 +134,7 @@ export async function loadNeighborhood(
       types: options.types,
       kinds: options.kinds,
       minConfidence: options.minConfidence,
-      limit: toInt(Math.max(room, 0) * 4 + 1),
+      limit: toInt(Math.max(room, 0) * 2 + 1),
     });
     const next: string[] = [];
     for (const row of rows) {
@@ -147,7 +150,7 @@ export async function loadNeighborhood(
       const edge = toEdge(row.edge as EdgeRow);
       edges.set(edge.id, edge);
     }
-    if (rows.length > Math.max(room, 0) * 4) truncated = true;
+    if (rows.length > Math.max(room, 0) * 2) truncated = true;
     frontier = next;
   }
   return {

@@ -2,10 +2,9 @@
 // that build on or cite a paper proposing it.
 import type { Evidence, Paper, Role } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toNumber } from './neo4j-values.ts';
-
+import { toInt, toNumber } from './neo4j-values.ts';
 import { toEvidence, toPaper } from './records.ts';
-import { readPage, type Page } from './run-read.ts';
+import { runRead, type Page } from './run-read.ts';
 
 export type WhoUsesRelation = 'MENTIONS' | 'BUILDS_ON' | 'CITES';
 
@@ -18,47 +17,44 @@ export interface WhoUsesAnswer {
   throughPaperId: string | null;
 }
 
-// NOTE: rows are ranked and paged before their evidence is read, so a popular technique costs
-// one sort of (paper, rank, confidence) rows and evidence for one page only.
-const CANDIDATES = `
-CALL () {
-  MATCH (p:Paper)-[r:PROPOSES|USES|COMPARES]->(c:Concept)
-  WHERE c.id IN $ids AND ($types IS NULL OR type(r) IN $types)
-  WITH p, max(r.confidence) AS confidence
-  RETURN p, 0 AS rank, confidence, null AS through
-  UNION ALL
-  MATCH (a:Paper)-[:PROPOSES]->(c:Concept) WHERE $indirect AND c.id IN $ids
-  MATCH (p:Paper)-[:BUILDS_ON]->(a)
-  WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d.id IN $ids }
-  WITH p, min(a.id) AS through
-  RETURN p, 1 AS rank, 0.0 AS confidence, through
-  UNION ALL
-  MATCH (a:Paper)-[:PROPOSES]->(c:Concept) WHERE $indirect AND c.id IN $ids
-  MATCH (p:Paper)-[:CITES]->(a)
-  WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d.id IN $ids }
-    AND NOT EXISTS { MATCH (p)-[:BUILDS_ON]->(a) }
-  WITH p, min(a.id) AS through
-  RETURN p, 2 AS rank, 0.0 AS confidence, through
-}`;
+const ROLE_TYPES: Record<Role, string> = {
+  proposes: 'PROPOSES',
+  uses: 'USES',
+  compares: 'COMPARES',
+};
 
-const COUNT_QUERY = `${CANDIDATES}\nRETURN count(DISTINCT p) AS n`;
+// NOTE: the relationship types come from the fixed map above, never from input. A paper has one
+// link per concept, so the direct answers are counted from the degree store (no scan) and paged
+// with a top-k sort of the technique's links; evidence is read for one page only.
+const directCount = (types: string) => `
+MATCH (c:Concept) WHERE c.id IN $ids
+RETURN sum(COUNT { (c)<-[:${types}]-() }) AS n`;
 
-const PAGE_QUERY = `${CANDIDATES}
-WITH p, min(rank) AS rank, max(confidence) AS confidence, min(through) AS through
-ORDER BY rank, confidence DESC, p.title, p.id
+const directPage = (types: string) => `
+MATCH (c:Concept) WHERE c.id IN $ids
+MATCH (c)<-[r:${types}]-(p:Paper)
+WITH p, r ORDER BY r.confidence DESC, p.title, p.id
 SKIP $offset LIMIT $first
-CALL (p, rank, through) {
-  OPTIONAL MATCH (p)-[r:PROPOSES|USES|COMPARES]->(c:Concept)
-  WHERE rank = 0 AND c.id IN $ids
-  RETURN collect(type(r)) AS types, collect(properties(r)) AS direct
-}
-CALL (p, rank, through) {
-  OPTIONAL MATCH (p)-[b:BUILDS_ON]->(:Paper {id: through})
+RETURN properties(p) AS p, type(r) AS type, properties(r) AS r`;
+
+// Papers that build on, or cite, a paper proposing the technique without naming it themselves:
+// few by nature (proposers are at most a handful), so read whole and paged here.
+const INDIRECT = `
+MATCH (c:Concept)<-[:PROPOSES]-(a:Paper) WHERE c.id IN $ids
+CALL (a) {
+  MATCH (p:Paper)-[b:BUILDS_ON]->(a)
   OPTIONAL MATCH (p)-[r:USES|COMPARES]->(:Concept {id: b.via})
-  WHERE rank = 1
-  RETURN collect(properties(r)) AS lineage
+  RETURN p, 1 AS rank, collect(properties(r)) AS evidence
+  UNION
+  MATCH (p:Paper)-[:CITES]->(a) WHERE NOT (p)-[:BUILDS_ON]->(a)
+  RETURN p, 2 AS rank, [] AS evidence
 }
-RETURN properties(p) AS p, rank, confidence, through, types, direct + lineage AS evidence`;
+WITH p, a, rank, evidence
+WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d.id IN $ids }
+WITH p, min(rank) AS rank, min(a.id) AS through, head(collect(evidence)) AS evidence
+ORDER BY rank, p.title, p.id
+LIMIT 1000
+RETURN properties(p) AS p, rank, through, evidence`;
 
 const RELATIONS: WhoUsesRelation[] = ['MENTIONS', 'BUILDS_ON', 'CITES'];
 
@@ -73,26 +69,53 @@ export async function whoUses(
   first: number,
   offset: number,
 ): Promise<Page<WhoUsesAnswer>> {
-  const params = {
-    ids: conceptIds,
-    types: roles && roles.length > 0 ? roles.map((role) => role.toUpperCase()) : null,
-    indirect: !roles || roles.length === 0,
-  };
-  return readPage(
-    connection,
-    { count: COUNT_QUERY, page: PAGE_QUERY },
-    params,
-    { offset, first },
-    (row) => {
+  const types = (roles && roles.length > 0 ? roles : (['proposes', 'uses', 'compares'] as Role[]))
+    .map((role) => ROLE_TYPES[role])
+    .join('|');
+  const indirect = !roles || roles.length === 0;
+  const params = { ids: conceptIds };
+  const [countRows, directRows, indirectRows] = await Promise.all([
+    runRead(connection, directCount(types), params),
+    runRead(connection, directPage(types), {
+      ...params,
+      offset: toInt(offset),
+      first: toInt(first),
+    }),
+    indirect ? runRead(connection, INDIRECT, params) : Promise.resolve([]),
+  ]);
+  const directTotal = toNumber(countRows[0]?.n);
+  const direct: WhoUsesAnswer[] = directRows.map((row) => {
+    const evidence = toEvidence(row.r as Record<string, unknown>);
+    return {
+      paper: toPaper(row.p as Record<string, unknown>),
+      relation: 'MENTIONS',
+      roles: [(row.type as string).toLowerCase() as Role],
+      confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
+      evidence,
+      throughPaperId: null,
+    };
+  });
+  // Indirect answers follow the direct ones: they fill the page where the direct ones end.
+  const indirectStart = Math.max(0, offset - directTotal);
+  const room = first - direct.length;
+  const others: WhoUsesAnswer[] = indirectRows
+    .slice(indirectStart, indirectStart + Math.max(room, 0))
+    .map((row) => {
       const evidence = (row.evidence as Record<string, unknown>[]).flatMap(toEvidence);
       return {
         paper: toPaper(row.p as Record<string, unknown>),
         relation: RELATIONS[toNumber(row.rank)],
-        roles: [...new Set((row.types as string[]).map((t) => t.toLowerCase() as Role))],
-        confidence: toNumber(row.confidence) || Math.max(0, ...evidence.map((e) => e.confidence)),
+        roles: [],
+        confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
         evidence,
-        throughPaperId: (row.through as string | null) ?? null,
+        throughPaperId: row.through as string,
       };
-    },
-  );
+    });
+  const totalCount = directTotal + indirectRows.length;
+  return {
+    totalCount,
+    items: [...direct, ...others],
+    offset,
+    hasNextPage: offset + first < totalCount,
+  };
 }
