@@ -1,6 +1,7 @@
 // The graph schema, applied idempotently on every start: a uniqueness constraint behind every
 // MERGE key and the full-text indexes that search and alias lookup use.
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { RANK_KEY_INDEXES } from './rank-key.ts';
 import { toStoreError } from './store-error.ts';
 
 export const SCHEMA_STATEMENTS = [
@@ -15,7 +16,8 @@ export const SCHEMA_STATEMENTS = [
   'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract]',
   "CREATE FULLTEXT INDEX paper_external_ids IF NOT EXISTS FOR (p:Paper) ON EACH [p.externalIds] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
   'CREATE FULLTEXT INDEX concept_names IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText]',
-] as const;
+  ...RANK_KEY_INDEXES,
+];
 
 export async function applySchema(connection: Neo4jConnection): Promise<void> {
   try {

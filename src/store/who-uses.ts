@@ -30,12 +30,19 @@ const directCount = (types: string) => `
 MATCH (c:Concept) WHERE c.id IN $ids
 RETURN sum(COUNT { (c)<-[:${types}]-() }) AS n`;
 
-const directPage = (types: string) => `
-MATCH (c:Concept) WHERE c.id IN $ids
-MATCH (c)<-[r:${types}]-(p:Paper)
-WITH p, r ORDER BY r.confidence DESC, p.title, p.id
-SKIP $offset LIMIT $first
-RETURN properties(p) AS p, type(r) AS type, properties(r) AS r`;
+// One ordered scan of the rank-key index per link type, reading offset + first entries each.
+const directPage = (types: string[]) => `
+CALL () {
+${types
+  .map(
+    (type) => `  MATCH (p:Paper)-[r:${type}]->(:Concept)
+  WHERE r.rankKey STARTS WITH $prefix
+  RETURN p, r ORDER BY r.rankKey LIMIT $upTo`,
+  )
+  .join('\n  UNION ALL\n')}
+}
+WITH p, r ORDER BY r.rankKey LIMIT $upTo
+RETURN properties(p) AS p, type(r) AS type, properties(r) AS r, r.rankKey AS rankKey`;
 
 // Papers that build on, or cite, a paper proposing the technique without naming it themselves:
 // few by nature (proposers are at most a handful), so read whole and paged here.
@@ -69,20 +76,26 @@ export async function whoUses(
   first: number,
   offset: number,
 ): Promise<Page<WhoUsesAnswer>> {
-  const types = (roles && roles.length > 0 ? roles : (['proposes', 'uses', 'compares'] as Role[]))
-    .map((role) => ROLE_TYPES[role])
-    .join('|');
+  const types = (
+    roles && roles.length > 0 ? roles : (['proposes', 'uses', 'compares'] as Role[])
+  ).map((role) => ROLE_TYPES[role]);
   const indirect = !roles || roles.length === 0;
   const params = { ids: conceptIds };
-  const [countRows, directRows, indirectRows] = await Promise.all([
-    runRead(connection, directCount(types), params),
-    runRead(connection, directPage(types), {
-      ...params,
-      offset: toInt(offset),
-      first: toInt(first),
-    }),
+  const page = directPage(types);
+  const upTo = toInt(offset + first);
+  const [countRows, pages, indirectRows] = await Promise.all([
+    runRead(connection, directCount(types.join('|')), params),
+    // Each id's best links, merged by rank key (one id in the usual case).
+    Promise.all(conceptIds.map((id) => runRead(connection, page, { prefix: `${id}|`, upTo }))),
     indirect ? runRead(connection, INDIRECT, params) : Promise.resolve([]),
   ]);
+  // Code-unit order, as Cypher orders strings.
+  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(a.rankKey) < String(b.rankKey) ? -1 : String(a.rankKey) > String(b.rankKey) ? 1 : 0;
+  const directRows = pages
+    .flat()
+    .sort(byKey)
+    .slice(offset, offset + first);
   const directTotal = toNumber(countRows[0]?.n);
   const direct: WhoUsesAnswer[] = directRows.map((row) => {
     const evidence = toEvidence(row.r as Record<string, unknown>);

@@ -4,7 +4,14 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
+import {
+  CONCEPT_LINK_TYPES,
+  KIND_LABELS,
+  linkTypeOf,
+  ROLE_LINK_TYPES,
+  type ConceptLinkType,
+} from './link-types.ts';
+import { RANK_KEY } from './rank-key.ts';
 import { toInt } from './neo4j-values.ts';
 import { toStoreError } from './store-error.ts';
 import { resolveExternalIds, writeCitations } from './write-citations.ts';
@@ -75,7 +82,7 @@ UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId})
 MATCH (c:Concept {id: row.conceptId})
 CREATE (p)-[r:${type}]->(c)
-SET r = row.props`,
+SET r = row.props${(ROLE_LINK_TYPES as readonly string[]).includes(type) ? `, r.rankKey = ${RANK_KEY('r', 'p', 'c')}` : ''}`,
   ]),
 ) as Record<ConceptLinkType, string>;
 

@@ -23,6 +23,7 @@ describe('applySchema on the real Neo4j', () => {
         "builds_on_via RANGE",
         "claim_id RANGE",
         "claim_kind RANGE",
+        "compares_rank RANGE",
         "concept_id RANGE",
         "concept_keys RANGE",
         "concept_names FULLTEXT",
@@ -30,6 +31,8 @@ describe('applySchema on the real Neo4j', () => {
         "paper_id RANGE",
         "paper_published RANGE",
         "paper_text FULLTEXT",
+        "proposes_rank RANGE",
+        "uses_rank RANGE",
       ]
     `);
   });
