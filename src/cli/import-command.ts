@@ -10,6 +10,7 @@ import type { PaperSource } from '../sources/paper-source.ts';
 import { createPoliteFetch, type PoliteFetchOptions } from '../sources/polite-fetch.ts';
 import { runImport, type ImportProgress } from '../sources/run-import.ts';
 import { s2Source } from '../sources/s2-source.ts';
+import { DEFAULT_BATCH_SIZE } from '../pipeline/ingest-papers.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { applySchema } from '../store/apply-schema.ts';
@@ -99,7 +100,12 @@ export function registerImportCommand(program: Command): void {
       .command(name)
       .description(description)
       .option('--ids <ids>', 'comma-separated paper ids', parseIds)
-      .option('--batch-size <n>', 'papers per write transaction', parsePositiveInt, 200)
+      .option(
+        '--batch-size <n>',
+        'papers per write transaction',
+        parsePositiveInt,
+        DEFAULT_BATCH_SIZE,
+      )
       .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2)
       .option('--restart', 'ignore an interrupted import of the same request and start over')
       .action(async (options: ImportOptions) => runCommand(name, options));

@@ -39,8 +39,11 @@ export interface IngestSummary extends IngestProgress {
   skippedRecords: SkippedRecord[];
 }
 
+/** Papers per write transaction: larger batches amortise each statement's fixed cost. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 export interface IngestOptions {
-  /** Papers per write transaction. @default 200 */
+  /** Papers per write transaction. @default 500 */
   batchSize?: number;
   /** A pool to reuse; otherwise one is started (and stopped) for this run. */
   pool?: ExtractPool;
@@ -149,7 +152,11 @@ export async function ingestPapers(
 
   let writing: Promise<void> = Promise.resolve();
   try {
-    for await (const batch of batchesOf(results, options.batchSize ?? 200, onSkipped)) {
+    for await (const batch of batchesOf(
+      results,
+      options.batchSize ?? DEFAULT_BATCH_SIZE,
+      onSkipped,
+    )) {
       summary.read += batch.length;
       const hashes = batch.map(contentHash);
       const stored = await findContentHashes(
