@@ -10,11 +10,10 @@ import type { PaperSource } from '../sources/paper-source.ts';
 import { createPoliteFetch, type PoliteFetchOptions } from '../sources/polite-fetch.ts';
 import { runImport, type ImportProgress } from '../sources/run-import.ts';
 import { s2Source } from '../sources/s2-source.ts';
-import { DEFAULT_BATCH_SIZE } from '../pipeline/ingest-papers.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { applySchema } from '../store/apply-schema.ts';
-import { parsePositiveInt } from './parse-options.ts';
+import { addPipelineOptions, parsePositiveInt } from './parse-options.ts';
 import { UserFacingError } from './report-failure.ts';
 
 interface ImportOptions {
@@ -96,17 +95,9 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('import papers and their citations from arXiv, OpenAlex or Semantic Scholar');
   const sub = (name: 'arxiv' | 'openalex' | 's2', description: string) =>
-    command
-      .command(name)
+    addPipelineOptions(command.command(name))
       .description(description)
       .option('--ids <ids>', 'comma-separated paper ids', parseIds)
-      .option(
-        '--batch-size <n>',
-        'papers per write transaction',
-        parsePositiveInt,
-        DEFAULT_BATCH_SIZE,
-      )
-      .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2)
       .option('--restart', 'ignore an interrupted import of the same request and start over')
       .action(async (options: ImportOptions) => runCommand(name, options));
   sub('arxiv', 'arXiv API: --query "cat:cs.LG AND ti:optimizer" or --ids 2305.14342,1706.03762')

@@ -3,14 +3,10 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { InputFormat } from '../ingest/read-result.ts';
 import { openDatabase } from '../local-neo4j/open-database.ts';
-import {
-  ingestPapers,
-  type IngestProgress,
-  DEFAULT_BATCH_SIZE,
-} from '../pipeline/ingest-papers.ts';
+import { ingestPapers, type IngestProgress } from '../pipeline/ingest-papers.ts';
 import { countPapers, readSources } from '../pipeline/read-sources.ts';
 import { applySchema } from '../store/apply-schema.ts';
-import { parseFormat, parsePositiveInt } from './parse-options.ts';
+import { addPipelineOptions, parseFormat } from './parse-options.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 
 interface IngestOptions {
@@ -20,18 +16,10 @@ interface IngestOptions {
 }
 
 export function registerIngestCommand(program: Command): void {
-  program
-    .command('ingest')
+  addPipelineOptions(program.command('ingest'))
     .description('extract papers and write them to the graph (idempotent; rerun to resume)')
     .argument('<files...>', 'input files (daily listing, JSON Lines or arXiv Atom), or - for stdin')
     .option('--format <format>', 'input format instead of detecting it', parseFormat)
-    .option(
-      '--batch-size <n>',
-      'papers per write transaction',
-      parsePositiveInt,
-      DEFAULT_BATCH_SIZE,
-    )
-    .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2)
     .action(async (files: string[], options: IngestOptions) => {
       const config = loadConfig();
       // An ingest rides out a Neo4j restart: transient errors are retried for two minutes.

@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_BATCH_SIZE } from '../pipeline/ingest-papers.ts';
 import { INPUT_FORMATS, type InputFormat } from '../ingest/read-result.ts';
 
 export function parseFormat(value: string): InputFormat {
@@ -14,4 +15,16 @@ export function parsePositiveInt(value: string): number {
     throw new InvalidArgumentError('expected a whole number from 1 to 100000');
   }
   return n;
+}
+
+/** The pipeline options `ingest` and `import` share. */
+export function addPipelineOptions(command: Command): Command {
+  return command
+    .option(
+      '--batch-size <n>',
+      'papers per write transaction',
+      parsePositiveInt,
+      DEFAULT_BATCH_SIZE,
+    )
+    .option('--workers <n>', 'extraction worker threads', parsePositiveInt, 2);
 }

@@ -13,6 +13,7 @@ import {
 } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { toInt } from './neo4j-values.ts';
+import { runRead } from './run-read.ts';
 import { toStoreError } from './store-error.ts';
 import { resolveExternalIds, writeCitations } from './write-citations.ts';
 
@@ -309,14 +310,6 @@ export async function findContentHashes(
   connection: Neo4jConnection,
   ids: string[],
 ): Promise<Map<string, string>> {
-  try {
-    const { records } = await connection.driver.executeQuery(
-      FIND_HASHES,
-      { ids },
-      { database: connection.database, routing: 'READ' },
-    );
-    return new Map(records.map((r) => [r.get('id') as string, r.get('hash') as string]));
-  } catch (error) {
-    throw toStoreError(error);
-  }
+  const rows = await runRead(connection, FIND_HASHES, { ids });
+  return new Map(rows.map((row) => [row.id as string, row.hash as string]));
 }
