@@ -17,6 +17,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureLauncherBuilt, LAUNCHER_MAIN, launcherClasspath } from './build-launcher.ts';
 import { LocalNeo4jError } from './local-neo4j-error.ts';
 
+// The JVM flags Neo4j's own launch scripts pass: without the --add-opens the kernel cannot reach
+// file descriptors and direct buffers and falls back to slower paths (and warns in debug.log).
+const NEO4J_JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dlog4j2.disable.jmx=true',
+];
+
 export interface LocalNeo4jOptions {
   dataDir: string;
   port: number;
@@ -151,7 +169,7 @@ export async function startLocalNeo4j(
   const args = [
     `-Xms${Math.min(256, options.heapMb ?? 1024)}m`,
     `-Xmx${options.heapMb ?? 1024}m`,
-    '-XX:+UseG1GC',
+    ...NEO4J_JVM_FLAGS,
     '-cp',
     launcherClasspath(),
     LAUNCHER_MAIN,
