@@ -4,8 +4,12 @@ import { toStoreError } from './store-error.ts';
 export interface Neo4jConnection {
   driver: Driver;
   database: string;
+  /** How long transient failures are retried, for reads as for writes (see ConnectOptions). */
+  retryMs: number;
   close(): Promise<void>;
 }
+
+const DEFAULT_RETRY_MS = 30_000;
 
 export interface ConnectOptions {
   uri: string;
@@ -31,7 +35,7 @@ export async function connectNeo4j(options: ConnectOptions): Promise<Neo4jConnec
     maxConnectionPoolSize: 64,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: options.retryMs ?? 30_000,
+    maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
     disableLosslessIntegers: false,
     logging: { level: 'error', logger: () => {} },
   });
@@ -44,6 +48,7 @@ export async function connectNeo4j(options: ConnectOptions): Promise<Neo4jConnec
   return {
     driver,
     database: options.database ?? 'neo4j',
+    retryMs: options.retryMs ?? DEFAULT_RETRY_MS,
     close: () => driver.close(),
   };
 }

@@ -22,7 +22,12 @@ describe('/health', () => {
     const driver = neo4j.driver(`bolt://127.0.0.1:${await findFreePort()}`, undefined, {
       connectionTimeout: 1000,
     });
-    const down: Neo4jConnection = { driver, database: 'neo4j', close: () => driver.close() };
+    const down: Neo4jConnection = {
+      driver,
+      database: 'neo4j',
+      retryMs: 0,
+      close: () => driver.close(),
+    };
     const response = await createApp({ connection: down }).fetch('http://papergraph/health');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'degraded', neo4j: 'down' });
