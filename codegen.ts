@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         mapperTypeSuffix: 'Model',
         mappers: {
-          Paper: '../../domain.ts#Paper',
+          Paper: '../models.ts#PaperModel',
           Concept: '../../domain.ts#Concept',
           Claim: '../../domain.ts#Claim',
           Evidence: '../../domain.ts#Evidence',

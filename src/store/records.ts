@@ -20,10 +20,19 @@ const strings = (value: unknown): string[] =>
 const num = (value: unknown): number => (typeof value === 'number' ? value : toNumber(value));
 
 export function toPaper(props: Props): Paper {
+  return { ...toPaperSummary(props), abstract: str(props.abstract) };
+}
+
+/** A paper as long lists read it: all but the abstract, which is loaded when a query asks. */
+export type PaperSummary = Omit<Paper, 'abstract'>;
+
+/** A Cypher map projection of the summary fields, for `p {${PAPER_SUMMARY_FIELDS}}`. */
+export const PAPER_SUMMARY_FIELDS = '.id, .title, .published, .url, .venue, .source, .codeUrls';
+
+export function toPaperSummary(props: Props): PaperSummary {
   return {
     id: str(props.id),
     title: str(props.title),
-    abstract: str(props.abstract),
     published: strOrNull(props.published),
     url: strOrNull(props.url),
     venue: strOrNull(props.venue),
@@ -41,7 +50,11 @@ export function toConcept(props: Props): Concept {
   };
 }
 
-/** Every mention a link records (JSON in `mentions`), each with the link's rule and confidence. */
+/**
+ * Every mention a link records (JSON in `mentions`), each with the link's rule and confidence.
+ * The link's own sentence, field, start, end and text repeat its first mention for Cypher
+ * readers; a reader may project only `{.rule, .confidence, .mentions}`.
+ */
 export function toEvidence(props: Props): Evidence[] {
   const rule = str(props.rule);
   const confidence = num(props.confidence);

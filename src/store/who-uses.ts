@@ -1,15 +1,24 @@
 // "Which papers use technique X?": papers that propose, use or compare against it, then papers
 // that build on or cite a paper proposing it.
-import type { Evidence, Paper, Role } from '../domain.ts';
+import type { Evidence, Role } from '../domain.ts';
+import { resolveConceptIds } from '../extract/concept-id.ts';
+import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { CONCEPT_LINK_TYPES } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { toEvidence, toPaper } from './records.ts';
+import {
+  PAPER_SUMMARY_FIELDS,
+  toConcept,
+  toEvidence,
+  toPaperSummary,
+  type PaperSummary,
+} from './records.ts';
 import { runRead, type Page } from './run-read.ts';
 
 export type WhoUsesRelation = 'MENTIONS' | 'BUILDS_ON' | 'CITES';
 
 export interface WhoUsesAnswer {
-  paper: Paper;
+  paper: PaperSummary;
   relation: WhoUsesRelation;
   roles: Role[];
   confidence: number;
@@ -23,112 +32,145 @@ const ROLE_TYPES: Record<Role, string> = {
   compares: 'COMPARES',
 };
 
-// NOTE: the relationship types come from the fixed map above, never from input. A paper has one
-// link per concept, so the direct answers are counted from the degree store (no scan) and paged
-// with a top-k sort of the technique's links; evidence is read for one page only.
-const directCount = (types: string) => `
+// NOTE: one query answers the whole request (one round trip, one transaction), in four steps:
+// 1. the concepts the name means (the lexicon's ids: a method and a model may share a name); the
+//    best-connected one is reported;
+// 2. the direct answers' count, from the degree store (no scan): a paper has one link per concept;
+// 3. one page of direct answers, from an ordered scan of the rank-key index per link type and
+//    concept, reading offset + first entries each (evidence is read for that page only);
+// 4. papers that build on, or cite, a paper proposing the technique without naming it
+//    themselves: few by nature (a handful of proposers), counted whole, and only the part that
+//    falls on this page is read.
+// The relationship types come from the fixed map above, never from input.
+const whoUsesQuery = (types: string[], indirect: boolean) => `
 MATCH (c:Concept) WHERE c.id IN $ids
-RETURN sum(COUNT { (c)<-[:${types}]-() }) AS n`;
-
-// One ordered scan of the rank-key index per link type, reading offset + first entries each.
-const directPage = (types: string[]) => `
-CALL () {
+WITH c, COUNT { (c)<-[:${CONCEPT_LINK_TYPES.join('|')}]-() } AS papers
+ORDER BY papers DESC, c.id
+WITH collect(c) AS asked, head(collect(papers)) AS papers
+WHERE size(asked) > 0
+CALL (asked) {
+  UNWIND asked AS c
+  RETURN sum(COUNT { (c)<-[:${types.join('|')}]-() }) AS directTotal
+}
+CALL (asked) {
+  UNWIND asked AS c
+  CALL (c) {
 ${types
   .map(
-    (type) => `  MATCH (p:Paper)-[r:${type}]->(:Concept)
-  WHERE r.rankKey STARTS WITH $prefix
-  RETURN p, r ORDER BY r.rankKey LIMIT $upTo`,
+    (type) => `    MATCH (p:Paper)-[r:${type}]->(:Concept)
+    WHERE r.rankKey STARTS WITH c.id + '|'
+    RETURN p, r ORDER BY r.rankKey LIMIT $upTo`,
   )
-  .join('\n  UNION ALL\n')}
+  .join('\n    UNION ALL\n')}
+  }
+  WITH p, r ORDER BY r.rankKey SKIP $offset LIMIT $first
+  RETURN collect({p: p {${PAPER_SUMMARY_FIELDS}}, type: type(r), r: r {.rule, .confidence, .mentions}}) AS direct
 }
-WITH p, r ORDER BY r.rankKey LIMIT $upTo
-RETURN properties(p) AS p, type(r) AS type, properties(r) AS r, r.rankKey AS rankKey`;
+CALL (asked, directTotal, direct) {
+${
+  indirect
+    ? `  UNWIND asked AS c
+  MATCH (c)<-[:PROPOSES]-(a:Paper)
+  CALL (a) {
+    MATCH (p:Paper)-[b:BUILDS_ON]->(a)
+    OPTIONAL MATCH (p)-[r:USES|COMPARES]->(:Concept {id: b.via})
+    RETURN p, 1 AS rank, collect(r {.rule, .confidence, .mentions}) AS evidence
+    UNION
+    MATCH (p:Paper)-[:CITES]->(a) WHERE NOT (p)-[:BUILDS_ON]->(a)
+    RETURN p, 2 AS rank, [] AS evidence
+  }
+  WITH p, a, rank, evidence
+  WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d IN asked }
+  WITH p, min(rank) AS rank, min(a.id) AS through, head(collect(evidence)) AS evidence
+  ORDER BY rank, p.title, p.id
+  LIMIT ${MAX_INDIRECT}
+  WITH collect({p: p, rank: rank, through: through, evidence: evidence}) AS rows
+  WITH rows, CASE WHEN $offset > directTotal THEN $offset - directTotal ELSE 0 END AS start
+  RETURN size(rows) AS indirectTotal,
+         [row IN rows[start..start + $first - size(direct)] |
+           row {.rank, .through, .evidence, p: [p IN [row.p] | p {${PAPER_SUMMARY_FIELDS}}][0]}]
+           AS indirect`
+    : `  RETURN 0 AS indirectTotal, [] AS indirect`
+}
+}
+RETURN properties(asked[0]) AS technique, papers, directTotal, direct, indirectTotal, indirect`;
 
-// Papers that build on, or cite, a paper proposing the technique without naming it themselves:
-// few by nature (proposers are at most a handful), so read whole and paged here.
-const INDIRECT = `
-MATCH (c:Concept)<-[:PROPOSES]-(a:Paper) WHERE c.id IN $ids
-CALL (a) {
-  MATCH (p:Paper)-[b:BUILDS_ON]->(a)
-  OPTIONAL MATCH (p)-[r:USES|COMPARES]->(:Concept {id: b.via})
-  RETURN p, 1 AS rank, collect(properties(r)) AS evidence
-  UNION
-  MATCH (p:Paper)-[:CITES]->(a) WHERE NOT (p)-[:BUILDS_ON]->(a)
-  RETURN p, 2 AS rank, [] AS evidence
-}
-WITH p, a, rank, evidence
-WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d.id IN $ids }
-WITH p, min(rank) AS rank, min(a.id) AS through, head(collect(evidence)) AS evidence
-ORDER BY rank, p.title, p.id
-LIMIT 1000
-RETURN properties(p) AS p, rank, through, evidence`;
+/** Indirect answers read at most, per request. */
+const MAX_INDIRECT = 1000;
 
 const RELATIONS: WhoUsesRelation[] = ['MENTIONS', 'BUILDS_ON', 'CITES'];
 
 /**
- * Answers for the concepts `conceptIds` (one technique, possibly several kinds). With `roles`,
- * only papers with those roles towards it; indirect answers come only without a role filter.
+ * Who proposes, uses or compares against the technique named `name` (any alias), then who
+ * builds on or cites its proposers. With `roles`, only papers with those roles towards it;
+ * indirect answers come only without a role filter. `technique` is the concept the name means,
+ * null when none does.
  */
 export async function whoUses(
   connection: Neo4jConnection,
-  conceptIds: string[],
+  name: string,
   roles: Role[] | null,
   first: number,
   offset: number,
-): Promise<Page<WhoUsesAnswer>> {
-  const types = (
-    roles && roles.length > 0 ? roles : (['proposes', 'uses', 'compares'] as Role[])
-  ).map((role) => ROLE_TYPES[role]);
-  const indirect = !roles || roles.length === 0;
-  const params = { ids: conceptIds };
-  const page = directPage(types);
-  const upTo = toInt(offset + first);
-  const [countRows, pages, indirectRows] = await Promise.all([
-    runRead(connection, directCount(types.join('|')), params),
-    // Each id's best links, merged by rank key (one id in the usual case).
-    Promise.all(conceptIds.map((id) => runRead(connection, page, { prefix: `${id}|`, upTo }))),
-    indirect ? runRead(connection, INDIRECT, params) : Promise.resolve([]),
-  ]);
-  // Code-unit order, as Cypher orders strings.
-  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-    String(a.rankKey) < String(b.rankKey) ? -1 : String(a.rankKey) > String(b.rankKey) ? 1 : 0;
-  const directRows = pages
-    .flat()
-    .sort(byKey)
-    .slice(offset, offset + first);
-  const directTotal = toNumber(countRows[0]?.n);
-  const direct: WhoUsesAnswer[] = directRows.map((row) => {
-    const evidence = toEvidence(row.r as Record<string, unknown>);
+): Promise<{ technique: ConceptWithCount | null; page: Page<WhoUsesAnswer> }> {
+  const filtered = roles !== null && roles.length > 0;
+  const types = (filtered ? roles : (['proposes', 'uses', 'compares'] as Role[])).map(
+    (role) => ROLE_TYPES[role],
+  );
+  const query = whoUsesQuery(types, !filtered);
+  const ask = async (ids: string[]) =>
+    (
+      await runRead(connection, query, {
+        ids,
+        upTo: toInt(offset + first),
+        offset: toInt(offset),
+        first: toInt(first),
+      })
+    )[0];
+  let row = await ask(resolveConceptIds(name));
+  if (!row) {
+    // Not a name the lexicon knows: maybe an alias only the graph has seen (an acronym a paper
+    // defined), found by a slower scan of the concepts' surface forms.
+    const [best] = await findConceptsByName(connection, name);
+    if (best) row = await ask([best.id]);
+  }
+  if (!row) {
+    return { technique: null, page: { totalCount: 0, items: [], offset, hasNextPage: false } };
+  }
+  const direct = (row.direct as Record<string, unknown>[]).map((link): WhoUsesAnswer => {
+    const evidence = toEvidence(link.r as Record<string, unknown>);
     return {
-      paper: toPaper(row.p as Record<string, unknown>),
+      paper: toPaperSummary(link.p as Record<string, unknown>),
       relation: 'MENTIONS',
-      roles: [(row.type as string).toLowerCase() as Role],
+      roles: [(link.type as string).toLowerCase() as Role],
       confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
       evidence,
       throughPaperId: null,
     };
   });
   // Indirect answers follow the direct ones: they fill the page where the direct ones end.
-  const indirectStart = Math.max(0, offset - directTotal);
-  const room = first - direct.length;
-  const others: WhoUsesAnswer[] = indirectRows
-    .slice(indirectStart, indirectStart + Math.max(room, 0))
-    .map((row) => {
-      const evidence = (row.evidence as Record<string, unknown>[]).flatMap(toEvidence);
-      return {
-        paper: toPaper(row.p as Record<string, unknown>),
-        relation: RELATIONS[toNumber(row.rank)],
-        roles: [],
-        confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
-        evidence,
-        throughPaperId: row.through as string,
-      };
-    });
-  const totalCount = directTotal + indirectRows.length;
+  const indirect = (row.indirect as Record<string, unknown>[]).map((link): WhoUsesAnswer => {
+    const evidence = (link.evidence as Record<string, unknown>[]).flatMap(toEvidence);
+    return {
+      paper: toPaperSummary(link.p as Record<string, unknown>),
+      relation: RELATIONS[toNumber(link.rank)],
+      roles: [],
+      confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
+      evidence,
+      throughPaperId: link.through as string,
+    };
+  });
+  const totalCount = toNumber(row.directTotal) + toNumber(row.indirectTotal);
   return {
-    totalCount,
-    items: [...direct, ...others],
-    offset,
-    hasNextPage: offset + first < totalCount,
+    technique: {
+      ...toConcept(row.technique as Record<string, unknown>),
+      paperCount: toNumber(row.papers),
+    },
+    page: {
+      totalCount,
+      items: [...direct, ...indirect],
+      offset,
+      hasNextPage: offset + first < totalCount,
+    },
   };
 }

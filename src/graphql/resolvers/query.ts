@@ -1,4 +1,3 @@
-import { resolveConceptIds } from '../../extract/concept-id.ts';
 import {
   findConcepts,
   findConceptsByName,
@@ -75,22 +74,14 @@ export const Query: QueryResolvers = {
 
   whoUses: async (_, { technique, role, first, after }, { connection }) => {
     const page = pageArgs(first, after);
-    const name = requireText('technique', technique);
-    const matches = await findConceptsByName(connection, name);
-    // A technique may exist under several kinds (a method and a model of one name): ask for all
-    // the ids the name means, the best-connected concept is the one reported.
-    const ids = matches.length > 0 ? [...new Set([matches[0].id, ...resolveConceptIds(name)])] : [];
-    const result =
-      ids.length > 0
-        ? await whoUses(
-            connection,
-            ids,
-            role ? role.map(fromGqlRole) : null,
-            page.first,
-            page.offset,
-          )
-        : { totalCount: 0, items: [], offset: page.offset, hasNextPage: false };
-    return { technique: matches[0] ?? null, ...toConnection(result) };
+    const answer = await whoUses(
+      connection,
+      requireText('technique', technique),
+      role ? role.map(fromGqlRole) : null,
+      page.first,
+      page.offset,
+    );
+    return { technique: answer.technique, ...toConnection(answer.page) };
   },
 
   claims: async (_, { kind, hardware, concept, first, after }, { connection }) => {

@@ -16,6 +16,8 @@ async function must<T>(value: Promise<T | null>, what: string): Promise<T> {
 
 export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   Paper: {
+    abstract: async (paper, _, { loaders }) =>
+      'abstract' in paper ? paper.abstract : ((await loaders.paper.load(paper.id))?.abstract ?? ''),
     authors: (paper, _, { loaders }) => loaders.authors.load(paper.id).then((a) => a ?? []),
     concepts: async (paper, { kind, link }, { loaders }) => {
       const links = (await loaders.links.load(paper.id)) ?? [];
