@@ -1,8 +1,11 @@
 // API benchmark (not a timed test): p50/p99 latency and requests/s of standard GraphQL queries
 // over HTTP at a fixed concurrency, beside the p50 of equivalent hand-written Cypher run with the
 // driver, in one run, against a synthetic benchmark graph (built once and kept).
-// Usage: npm run bench:api -- [--papers N] [--concurrency N] [--seconds S] [--json]
-import { mkdirSync } from 'node:fs';
+// Neo4j's JIT needs thousands of queries to settle (a cold server spends several times the CPU
+// per query), so every case is first run both ways for --warmup seconds, unmeasured.
+// Usage: npm run bench:api -- [--papers N] [--concurrency N] [--seconds S] [--warmup S]
+//                             [--only NAME] [--json]
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,12 +25,17 @@ const { values } = parseArgs({
     papers: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '20' },
+    only: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 const papers = Number(values.papers);
 const concurrency = Number(values.concurrency);
 const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+/** GraphQL and Cypher are measured in alternating rounds, so a noisy spell hits both alike. */
+const ROUNDS = 4;
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
@@ -90,12 +98,16 @@ function percentile(sorted: number[], p: number): number {
 }
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Runs `task` from `concurrency` loops for `ms`, after a warm-up; returns sorted latencies. */
-async function load(task: () => Promise<void>, ms: number) {
-  for (let i = 0; i < 20; i += 1) await task();
-  const latencies: number[] = [];
+/** Runs `task` from `concurrency` loops for `ms`; adds each latency to `latencies`. */
+async function load(
+  task: () => Promise<void>,
+  ms: number,
+  latencies: number[],
+  cpu?: { node: number; neo4j: number; pid: number },
+) {
+  const node0 = process.cpuUsage();
+  const neo4j0 = cpu ? cpuMsOf(cpu.pid) : 0;
   const until = performance.now() + ms;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
@@ -105,12 +117,25 @@ async function load(task: () => Promise<void>, ms: number) {
       }
     }),
   );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
+  if (cpu) {
+    const node = process.cpuUsage(node0);
+    cpu.node += (node.user + node.system) / 1000;
+    cpu.neo4j += cpuMsOf(cpu.pid) - neo4j0;
+  }
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+}
+
+function summary(latencies: number[], elapsedMs: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    p50: round(percentile(latencies, 50)),
-    p99: round(percentile(latencies, 99)),
-    rps: round((latencies.length / elapsed) * 1000),
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    rps: round((sorted.length / elapsedMs) * 1000),
   };
 }
 
@@ -122,7 +147,7 @@ async function main() {
   // The benchmark graph is kept under .papergraph/ so it is built once per size.
   const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
   mkdirSync(dataDir, { recursive: true });
-  const { boltUrl } = await startLocalNeo4j({
+  const { boltUrl, pid } = await startLocalNeo4j({
     dataDir,
     port: await findFreePort(),
     heapMb: 2048,
@@ -150,9 +175,9 @@ async function main() {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const figures: Record<string, unknown> = { papers, concurrency, seconds };
   try {
-    for (const c of CASES) {
+    for (const c of CASES.filter((c) => !values.only || c.name.startsWith(values.only))) {
       const body = JSON.stringify({ query: c.graphql });
-      const viaGraphql = await load(async () => {
+      const graphql = async () => {
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -160,17 +185,52 @@ async function main() {
         });
         const json = (await response.json()) as { errors?: unknown };
         if (json.errors) throw new Error(`${c.name}: ${JSON.stringify(json.errors)}`);
-      }, seconds * 1000);
-      const viaCypher = await load(async () => {
-        await connection.driver.executeQuery(c.cypher, c.params ?? {}, {
+      };
+      // The hand-written query runs the way the store runs its reads: auto-commit, no bookmarks.
+      const cypher = async () => {
+        const session = connection.driver.session({
           database: connection.database,
-          routing: 'READ',
+          defaultAccessMode: 'READ',
         });
-      }, seconds * 1000);
+        try {
+          await session.run(c.cypher, c.params ?? {});
+        } finally {
+          await session.close();
+        }
+      };
+      const half = (warmupSeconds * 1000) / 2;
+      await load(graphql, half, []);
+      await load(cypher, half, []);
+      const graphqlLatencies: number[] = [];
+      const cypherLatencies: number[] = [];
+      const graphqlCpu = { node: 0, neo4j: 0, pid };
+      const cypherCpu = { node: 0, neo4j: 0, pid };
+      const roundMs = (seconds * 1000) / ROUNDS;
+      for (let i = 0; i < ROUNDS; i += 1) {
+        await load(graphql, roundMs, graphqlLatencies, graphqlCpu);
+        await load(cypher, roundMs, cypherLatencies, cypherCpu);
+      }
+      const viaGraphql = summary(graphqlLatencies, seconds * 1000);
+      const viaCypher = summary(cypherLatencies, seconds * 1000);
       const ratio = round(viaGraphql.p50 / viaCypher.p50);
-      figures[c.name] = { graphql: viaGraphql, cypherP50: viaCypher.p50, ratio };
+      // CPU per request, this process (HTTP client, server, driver) and Neo4j: where time goes.
+      const perRequest = (cpu: { node: number; neo4j: number }, count: number) => ({
+        nodeCpuMs: round(cpu.node / count),
+        neo4jCpuMs: round(cpu.neo4j / count),
+      });
+      const graphqlCost = perRequest(graphqlCpu, graphqlLatencies.length);
+      const cypherCost = perRequest(cypherCpu, cypherLatencies.length);
+      figures[c.name] = {
+        graphql: { ...viaGraphql, ...graphqlCost },
+        cypher: { ...viaCypher, ...cypherCost },
+        cypherP50: viaCypher.p50,
+        ratio,
+      };
       log(
         `${c.name}: GraphQL p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; Cypher p50 ${viaCypher.p50} ms; GraphQL/Cypher p50 ${ratio}`,
+      );
+      log(
+        `  CPU per request: GraphQL node ${graphqlCost.nodeCpuMs} ms + Neo4j ${graphqlCost.neo4jCpuMs} ms; Cypher node ${cypherCost.nodeCpuMs} ms + Neo4j ${cypherCost.neo4jCpuMs} ms`,
       );
     }
     log('targets: ratio <= 1.3, whoUses p99 <= 30 ms, neighborhood p50 <= 60 ms');
