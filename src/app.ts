@@ -12,6 +12,7 @@ import { useHealth } from './graphql/plugins/use-health.ts';
 import { useHttpGuards } from './graphql/plugins/use-http-guards.ts';
 import { useRequestLog } from './graphql/plugins/use-request-log.ts';
 import { useRequestTimeout } from './graphql/plugins/use-request-timeout.ts';
+import { useSharedResponseCache } from './graphql/plugins/use-shared-response-cache.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
 import type { Neo4jConnection } from './store/connect-neo4j.ts';
 import { StoreError } from './store/store-error.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
    * @default []
    */
   corsOrigins?: string[];
+  /** How long repeated queries are answered from memory, in ms; 0 = no cache. @default 0 */
+  responseCacheMs?: number;
 }
 
 /** Query limits against abusive documents (depth, cost, aliases, tokens, directives). */
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps) {
       useHealth(deps.connection),
       EnvelopArmorPlugin(QUERY_LIMITS),
       useRequestTimeout(deps.requestTimeoutMs ?? 15_000),
+      ...(deps.responseCacheMs ? [useSharedResponseCache({ ttlMs: deps.responseCacheMs })] : []),
       ...(deps.plugins ?? []),
     ],
   });

@@ -30,6 +30,12 @@ const envSchema = z.object({
   PAPERGRAPH_SEED: z.string().default('seed'),
   /** Comma-separated origins allowed to call the API from a browser; unset = same origin only. */
   PAPERGRAPH_CORS_ORIGINS: z.string().optional(),
+  /**
+   * How long the server answers a repeated query from memory, in ms; 0 turns the cache off.
+   * Mutations through the API empty it; writes from another process show within this time.
+   * @default 30000
+   */
+  PAPERGRAPH_RESPONSE_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Contact address sent to arXiv, OpenAlex and Semantic Scholar (User-Agent, OpenAlex `mailto`). */
   PAPERGRAPH_MAILTO: z.string().email().optional(),
   /** Semantic Scholar API key (`x-api-key`); without one the shared, slower rate limit applies. */
@@ -55,6 +61,8 @@ export interface Config {
   token: string | null;
   seedPath: string;
   corsOrigins: string[];
+  /** Response cache lifetime in ms; 0 = off. */
+  responseCacheMs: number;
   /** Contact address for the services papers are imported from; null when unset. */
   mailto: string | null;
   /** Base URLs of the services `papergraph import` reads, and the Semantic Scholar API key. */
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    responseCacheMs: e.PAPERGRAPH_RESPONSE_CACHE_MS,
     mailto: e.PAPERGRAPH_MAILTO ?? null,
     sources: Object.freeze({
       arxivUrl: e.PAPERGRAPH_ARXIV_URL,

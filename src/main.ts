@@ -40,6 +40,7 @@ export async function runServer(options: RunServerOptions): Promise<void> {
     connection: database.connection,
     token: config.token,
     corsOrigins: config.corsOrigins,
+    responseCacheMs: config.responseCacheMs,
     pool,
     log,
     plugins: [serveUiPlugin(uiDir)],

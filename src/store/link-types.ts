@@ -11,9 +11,6 @@ export const CONCEPT_LINK_TYPES = [
 ] as const;
 export type ConceptLinkType = (typeof CONCEPT_LINK_TYPES)[number];
 
-/** The links that carry a paper's role towards a concept (what whoUses answers). */
-export const ROLE_LINK_TYPES = ['PROPOSES', 'USES', 'COMPARES'] as const;
-
 /** Every relationship type of the graph. */
 export const LINK_TYPES = [
   ...CONCEPT_LINK_TYPES,

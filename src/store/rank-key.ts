@@ -1,8 +1,8 @@
-// A sort key on every paper-to-concept link, so "the best-evidenced papers for concept X" is an
-// ordered index scan that reads one page, not a sort of all of X's links (Adam has ~14k links in
-// the 100k-paper benchmark graph).
+// A sort key on every paper-to-concept link, so "the best-evidenced papers for concept X" (a
+// whoUses page, a neighbourhood ring) is an ordered index scan that reads what it keeps, not a
+// sort of all of X's links (Adam has ~14k links in the 100k-paper benchmark graph).
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { ROLE_LINK_TYPES } from './link-types.ts';
+import { CONCEPT_LINK_TYPES } from './link-types.ts';
 import { toStoreError } from './store-error.ts';
 
 /**
@@ -12,7 +12,7 @@ import { toStoreError } from './store-error.ts';
 export const RANK_KEY = (r: string, p: string, c: string) =>
   `${c}.id + '|' + right('0000' + toString(toInteger(round((1.0 - coalesce(${r}.confidence, 0.0)) * 1000))), 4) + '|' + toLower(left(coalesce(${p}.title, ''), 80)) + '|' + ${p}.id`;
 
-export const RANK_KEY_INDEXES = ROLE_LINK_TYPES.map(
+export const RANK_KEY_INDEXES = CONCEPT_LINK_TYPES.map(
   (type) =>
     `CREATE INDEX ${type.toLowerCase()}_rank IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.rankKey)`,
 );
@@ -21,7 +21,7 @@ export const RANK_KEY_INDEXES = ROLE_LINK_TYPES.map(
 export async function backfillRankKeys(connection: Neo4jConnection): Promise<void> {
   const session = connection.driver.session({ database: connection.database });
   try {
-    for (const type of ROLE_LINK_TYPES) {
+    for (const type of CONCEPT_LINK_TYPES) {
       await session.run(
         `MATCH (p:Paper)-[r:${type}]->(c:Concept) WHERE r.rankKey IS NULL
          CALL (p, r, c) { SET r.rankKey = ${RANK_KEY('r', 'p', 'c')} } IN TRANSACTIONS OF 20000 ROWS`,

@@ -8,7 +8,6 @@ import {
   CONCEPT_LINK_TYPES,
   KIND_LABELS,
   linkTypeOf,
-  ROLE_LINK_TYPES,
   type ConceptLinkType,
 } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
@@ -83,7 +82,7 @@ UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId})
 MATCH (c:Concept {id: row.conceptId})
 CREATE (p)-[r:${type}]->(c)
-SET r = row.props${(ROLE_LINK_TYPES as readonly string[]).includes(type) ? `, r.rankKey = ${RANK_KEY('r', 'p', 'c')}` : ''}`,
+SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`,
   ]),
 ) as Record<ConceptLinkType, string>;
 

@@ -187,6 +187,36 @@ describe('papers, concepts, claims and slices', () => {
     for (const edge of slice.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
   });
 
+  test('a concept ring is its best-evidenced links: the same as sorting all of them', async () => {
+    const { records } = await connection.driver.executeQuery(
+      `MATCH (:Concept {id: 'method:adam'})-[r]-(m)
+       RETURN m.id AS id, r.confidence AS confidence ORDER BY confidence DESC`,
+      {},
+      { database: connection.database },
+    );
+    const all = records.map((r) => ({ id: r.get('id') as string, confidence: r.get('confidence') }));
+    expect(all.length).toBeGreaterThan(4);
+    const ring = async (limit: number) =>
+      (
+        await gql(
+          `{ neighborhood(id: "method:adam", depth: 1, limit: ${limit}) { truncated
+             nodes { id } edges { source target confidence evidence { sentence } } } }`,
+        )
+      ).data!.neighborhood;
+    const whole = await ring(1000);
+    expect(whole.truncated).toBe(false);
+    expect(new Set(whole.nodes.map((n: { id: string }) => n.id))).toEqual(
+      new Set(['method:adam', ...all.map((a) => a.id)]),
+    );
+    expect(whole.edges).toHaveLength(all.length);
+    for (const edge of whole.edges) expect(edge.evidence.length).toBeGreaterThan(0);
+    const cut = await ring(4);
+    expect(cut.truncated).toBe(true);
+    expect(cut.edges.map((e: { confidence: number }) => e.confidence)).toEqual(
+      all.slice(0, 3).map((a) => a.confidence),
+    );
+  });
+
   test('search finds concepts by alias and papers by words', async () => {
     const { data } = await gql('{ search(text: "Sophia") { id kind label } }');
     expect(data!.search.map((h: { kind: string }) => h.kind)).toEqual(

@@ -19,6 +19,7 @@ describe('applySchema on the real Neo4j', () => {
     );
     expect(records.map((r) => `${r.get('name')} ${r.get('type')}`)).toMatchInlineSnapshot(`
       [
+        "addresses_rank RANGE",
         "author_id RANGE",
         "builds_on_via RANGE",
         "claim_id RANGE",
@@ -27,6 +28,8 @@ describe('applySchema on the real Neo4j', () => {
         "concept_id RANGE",
         "concept_keys RANGE",
         "concept_names FULLTEXT",
+        "evaluates_on_rank RANGE",
+        "measures_rank RANGE",
         "paper_external_ids FULLTEXT",
         "paper_id RANGE",
         "paper_published RANGE",
