@@ -4,12 +4,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import {
-  CONCEPT_LINK_TYPES,
-  KIND_LABELS,
-  linkTypeOf,
-  type ConceptLinkType,
-} from './link-types.ts';
+import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { toInt } from './neo4j-values.ts';
 import { runRead } from './run-read.ts';

@@ -194,7 +194,10 @@ describe('papers, concepts, claims and slices', () => {
       {},
       { database: connection.database },
     );
-    const all = records.map((r) => ({ id: r.get('id') as string, confidence: r.get('confidence') }));
+    const all = records.map((r) => ({
+      id: r.get('id') as string,
+      confidence: r.get('confidence'),
+    }));
     expect(all.length).toBeGreaterThan(4);
     const ring = async (limit: number) =>
       (
