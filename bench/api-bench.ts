@@ -15,7 +15,6 @@ import type { ReadResult } from '../src/ingest/read-result.ts';
 import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { ingestPapers } from '../src/pipeline/ingest-papers.ts';
 import { applySchema } from '../src/store/apply-schema.ts';
-import { backfillRankKeys } from '../src/store/rank-key.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
 import { countPapersInGraph } from '../src/store/count-papers-in-graph.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
@@ -167,8 +166,6 @@ async function main() {
       },
     });
   }
-  // Graphs built before links carried a rank key get it once here.
-  await backfillRankKeys(connection);
   // The same API twice: as it computes every answer, and with the shared response cache
   // `papergraph start` turns on (repeated identical queries are answered from memory).
   const servers = await Promise.all(

@@ -1,7 +1,8 @@
 // The graph schema, applied idempotently on every start: a uniqueness constraint behind every
-// MERGE key and the full-text indexes that search and alias lookup use.
+// MERGE key, the full-text indexes that search and alias lookup use, and the rank keys that links
+// written by older versions lack.
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { RANK_KEY_INDEXES } from './rank-key.ts';
+import { backfillRankKeys, RANK_KEY_INDEXES } from './rank-key.ts';
 import { toStoreError } from './store-error.ts';
 
 export const SCHEMA_STATEMENTS = [
@@ -32,4 +33,5 @@ export async function applySchema(connection: Neo4jConnection): Promise<void> {
   } catch (error) {
     throw toStoreError(error);
   }
+  await backfillRankKeys(connection);
 }

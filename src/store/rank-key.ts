@@ -17,11 +17,21 @@ export const RANK_KEY_INDEXES = CONCEPT_LINK_TYPES.map(
     `CREATE INDEX ${type.toLowerCase()}_rank IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.rankKey)`,
 );
 
-/** Sets the rank key on links written before it existed (a one-off migration). */
+/**
+ * Sets the rank key on links written before it existed (graphs from before rank keys, or before
+ * they were on every paper-to-concept link). Cheap when there is nothing to do: the links of a
+ * type are counted from the count store and those with a key from its index.
+ */
 export async function backfillRankKeys(connection: Neo4jConnection): Promise<void> {
   const session = connection.driver.session({ database: connection.database });
   try {
     for (const type of CONCEPT_LINK_TYPES) {
+      const counted = await session.run(
+        `CALL () { MATCH ()-[r:${type}]->() RETURN count(r) AS links }
+         CALL () { MATCH ()-[r:${type}]->() WHERE r.rankKey IS NOT NULL RETURN count(r) AS keyed }
+         RETURN links = keyed AS done`,
+      );
+      if (counted.records[0]?.get('done') === true) continue;
       await session.run(
         `MATCH (p:Paper)-[r:${type}]->(c:Concept) WHERE r.rankKey IS NULL
          CALL (p, r, c) { SET r.rankKey = ${RANK_KEY('r', 'p', 'c')} } IN TRANSACTIONS OF 20000 ROWS`,

@@ -50,4 +50,18 @@ describe('applySchema on the real Neo4j', () => {
     await create();
     await expect(create()).rejects.toThrow(/already exists/);
   });
+
+  test('links written without a rank key (older graphs) get theirs', async () => {
+    const run = (cypher: string) =>
+      connection.driver.executeQuery(cypher, {}, { database: connection.database });
+    await run(
+      `CREATE (:Paper {id: 'old:1', title: 'An Old Paper'})-[:EVALUATES_ON {confidence: 0.9}]->
+              (:Concept:Dataset {id: 'dataset:old', name: 'Old', kind: 'dataset'})`,
+    );
+    await applySchema(connection);
+    const { records } = await run(
+      "MATCH (:Paper {id: 'old:1'})-[r:EVALUATES_ON]->() RETURN r.rankKey AS key",
+    );
+    expect(records[0].get('key')).toBe('dataset:old|0100|an old paper|old:1');
+  });
 });
