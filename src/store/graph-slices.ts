@@ -139,6 +139,22 @@ WITH row.m AS m, row.links AS links, row.known AS known
 RETURN [r IN links | ${EDGE_FIELDS('r')}] AS edges, known,
        CASE WHEN known THEN {id: m.id} ELSE ${NODE_FIELDS('m')} END AS node`;
 
+// Links among the slice's nodes that the rings did not read: those between nodes of the last ring,
+// or of a ring cut short. Read from papers, claims and authors (few links each); concepts have
+// only incoming links, so theirs are found from the other end.
+const CLOSE = `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Paper {id: id}) RETURN n
+  UNION MATCH (n:Claim {id: id}) RETURN n
+  UNION MATCH (n:Author {id: id}) RETURN n
+}
+MATCH (n)-[r]->(m)
+WHERE m.id IN $ids
+  AND ($types IS NULL OR type(r) IN $types)
+  AND (r.confidence IS NULL OR r.confidence >= $minConfidence)
+RETURN ${EDGE_FIELDS('r')} AS edge`;
+
 export interface NeighborhoodOptions {
   depth: number;
   kinds: NodeKind[] | null;
@@ -190,6 +206,15 @@ export async function loadNeighborhood(
       }
     }
     frontier = next;
+  }
+  const closing = await runRead(connection, CLOSE, {
+    ids: [...nodes.keys()],
+    types: options.types,
+    minConfidence: options.minConfidence,
+  });
+  for (const row of closing) {
+    const edge = toEdge(row.edge as EdgeRow);
+    if (!edges.has(edge.id)) edges.set(edge.id, edge);
   }
   return {
     nodes: [...nodes.values()],
