@@ -141,18 +141,19 @@ RETURN [r IN links | ${EDGE_FIELDS('r')}] AS edges, known,
 
 // Links among the slice's nodes that the rings did not read: those between nodes of the last ring,
 // or of a ring cut short. Read from papers, claims and authors (few links each); concepts have
-// only incoming links, so theirs are found from the other end.
+// only incoming links, so theirs are found from the other end. Links already in the slice are
+// skipped by id before their evidence is read.
 const CLOSE = `
-UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Paper {id: id}) RETURN n
-  UNION MATCH (n:Claim {id: id}) RETURN n
-  UNION MATCH (n:Author {id: id}) RETURN n
+CALL () {
+  UNWIND $papers AS id MATCH (n:Paper {id: id}) RETURN n
+  UNION ALL UNWIND $claims AS id MATCH (n:Claim {id: id}) RETURN n
+  UNION ALL UNWIND $authors AS id MATCH (n:Author {id: id}) RETURN n
 }
 MATCH (n)-[r]->(m)
-WHERE m.id IN $ids
+WHERE $inSlice[m.id] IS NOT NULL
   AND ($types IS NULL OR type(r) IN $types)
   AND (r.confidence IS NULL OR r.confidence >= $minConfidence)
+  AND $known[n.id + '|' + type(r) + '|' + m.id + coalesce('|' + r.via, '')] IS NULL
 RETURN ${EDGE_FIELDS('r')} AS edge`;
 
 export interface NeighborhoodOptions {
@@ -207,8 +208,15 @@ export async function loadNeighborhood(
     }
     frontier = next;
   }
+  const idsOf = (kind: NodeKind) =>
+    [...nodes.values()].filter((node) => node.kind === kind).map((node) => node.id);
   const closing = await runRead(connection, CLOSE, {
-    ids: [...nodes.keys()],
+    papers: idsOf('PAPER'),
+    claims: idsOf('CLAIM'),
+    authors: idsOf('AUTHOR'),
+    // Maps, not lists: a key lookup per link instead of a scan of the list.
+    inSlice: Object.fromEntries([...nodes.keys()].map((key) => [key, true])),
+    known: Object.fromEntries([...edges.keys()].map((key) => [key, true])),
     types: options.types,
     minConfidence: options.minConfidence,
   });
