@@ -2,8 +2,6 @@
 // refusal or is handled; none writes what it should not, reads outside the API or stops the server.
 import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,6 +11,7 @@ import { readPapers } from '../../src/ingest/read-papers.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { retainedHeap } from '../support/retained-heap.ts';
 import { asResults } from '../support/seed-results.ts';
 import { countGraph, openTestDatabase } from '../support/test-database.ts';
 
@@ -147,13 +146,9 @@ describe('huge and broken records', () => {
     }
     await new Promise((resolve) => out.end(resolve));
     // Retained heap after a full GC, before and after: peak RSS only says when V8 chose to collect.
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    gc();
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = retainedHeap();
     const summary = await ingestPapers(connection, readSources([file]), { pool });
-    gc();
-    const retainedMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    const retainedMb = (retainedHeap() - heapBefore) / 2 ** 20;
     expect(summary.written).toBe(4);
     expect(summary.skipped).toBe(999_996);
     expect(summary.skippedRecords.length).toBeLessThanOrEqual(1000);
