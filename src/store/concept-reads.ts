@@ -2,19 +2,16 @@
 import type { Concept, ConceptKind, Evidence, Paper } from '../domain.ts';
 import { nameKey, resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import type { LinkType } from './link-types.ts';
+import { CONCEPT_LINKS, type LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-
 import { toLuceneQuery } from './paper-reads.ts';
 import { toConcept, toEvidence, toPaper } from './records.ts';
 import { readPage, runRead, type Page } from './run-read.ts';
 
-const PAPER_LINKS = 'PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES';
-
 const CONCEPTS_BY_ID = `
 UNWIND $ids AS id
 MATCH (c:Concept {id: id})
-RETURN properties(c) AS c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers`;
+RETURN properties(c) AS c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers`;
 
 export interface ConceptWithCount extends Concept {
   paperCount: number;
@@ -39,7 +36,7 @@ export async function loadConcepts(
 const CONCEPT_BY_ID_OR_KEY = (clause: string) => `
 MATCH (c:Concept)
 WHERE ${clause}
-WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 RETURN properties(c) AS c, papers`;
 const CONCEPT_BY_ID = CONCEPT_BY_ID_OR_KEY('c.id IN $ids');
@@ -82,7 +79,7 @@ export async function findConcepts(
     {
       count: `${source}\nRETURN count(c) AS n`,
       page: `${source}
-WITH c, COUNT { (c)<-[:${PAPER_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.name, c.id SKIP $offset LIMIT $first
 RETURN properties(c) AS c, papers`,
     },
@@ -103,7 +100,7 @@ export interface PaperConceptLink {
 
 const LINKS_OF_PAPERS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id})-[r:${PAPER_LINKS}]->(c:Concept)
+MATCH (p:Paper {id: id})-[r:${CONCEPT_LINKS}]->(c:Concept)
 RETURN p.id AS paperId, c.id AS conceptId, type(r) AS type, properties(r) AS r
 ORDER BY r.confidence DESC, c.name`;
 
@@ -129,7 +126,7 @@ export async function loadLinksOfPapers(
 }
 
 const PAPERS_OF_CONCEPT = `
-MATCH (c:Concept {id: $id})<-[r:${PAPER_LINKS}]-(p:Paper)
+MATCH (c:Concept {id: $id})<-[r:${CONCEPT_LINKS}]-(p:Paper)
 WHERE $types IS NULL OR type(r) IN $types
 WITH p, r ORDER BY CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'USES' THEN 1 ELSE 2 END, r.confidence DESC, p.title
 LIMIT $first
@@ -164,12 +161,12 @@ export async function loadPapersOfConcept(
 }
 
 const RELATED = `
-MATCH (c:Concept {id: $id})<-[:${PAPER_LINKS}]-(p:Paper)-[:${PAPER_LINKS}]->(other:Concept)
+MATCH (c:Concept {id: $id})<-[:${CONCEPT_LINKS}]-(p:Paper)-[:${CONCEPT_LINKS}]->(other:Concept)
 WHERE other <> c
 WITH other, count(DISTINCT p) AS together
 ORDER BY together DESC, other.name
 LIMIT $first
-RETURN properties(other) AS c, together, COUNT { (other)<-[:${PAPER_LINKS}]-() } AS papers`;
+RETURN properties(other) AS c, together, COUNT { (other)<-[:${CONCEPT_LINKS}]-() } AS papers`;
 
 export async function findRelatedConcepts(
   connection: Neo4jConnection,

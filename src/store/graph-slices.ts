@@ -2,7 +2,7 @@
 import type { Evidence } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { CONCEPT_LINK_TYPES, type LinkType } from './link-types.ts';
+import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, type LinkType } from './link-types.ts';
 import { toEvidence } from './records.ts';
 import { runRead } from './run-read.ts';
 
@@ -233,18 +233,18 @@ export async function loadNeighborhood(
 
 const OVERVIEW = `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS papers
+WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 LIMIT $concepts
 WITH collect(c) AS top
 UNWIND top AS c
 CALL (c) {
-  MATCH (c)<-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-(p:Paper)
+  MATCH (c)<-[r:${CONCEPT_LINKS}]-(p:Paper)
   RETURN p ORDER BY r.confidence DESC, p.id LIMIT $perConcept
 }
 WITH top, collect(DISTINCT p) AS papers
 UNWIND papers AS p
-MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|BUILDS_ON]->(t)
+MATCH (p)-[r:${CONCEPT_LINKS}|BUILDS_ON]->(t)
 WHERE t IN top OR t IN papers
 RETURN ${EDGE_FIELDS('r')} AS edge, ${NODE_FIELDS('p')} AS source, ${NODE_FIELDS('t')} AS target`;
 

@@ -11,6 +11,9 @@ export const CONCEPT_LINK_TYPES = [
 ] as const;
 export type ConceptLinkType = (typeof CONCEPT_LINK_TYPES)[number];
 
+/** The same, as a Cypher relationship-type alternation: `(c)<-[:${CONCEPT_LINKS}]-(p)`. */
+export const CONCEPT_LINKS = CONCEPT_LINK_TYPES.join('|');
+
 /** Every relationship type of the graph. */
 export const LINK_TYPES = [
   ...CONCEPT_LINK_TYPES,

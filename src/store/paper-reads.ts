@@ -2,7 +2,6 @@
 import type { ClaimKind, Paper, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-
 import { toPaper } from './records.ts';
 import { readPage, runRead, type Page } from './run-read.ts';
 

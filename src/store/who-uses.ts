@@ -4,7 +4,7 @@ import type { Evidence, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINK_TYPES } from './link-types.ts';
+import { CONCEPT_LINKS } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import {
   PAPER_SUMMARY_FIELDS,
@@ -44,7 +44,7 @@ const ROLE_TYPES: Record<Role, string> = {
 // The relationship types come from the fixed map above, never from input.
 const whoUsesQuery = (types: string[], indirect: boolean) => `
 MATCH (c:Concept) WHERE c.id IN $ids
-WITH c, COUNT { (c)<-[:${CONCEPT_LINK_TYPES.join('|')}]-() } AS papers
+WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 WITH collect(c) AS asked, head(collect(papers)) AS papers
 WHERE size(asked) > 0
