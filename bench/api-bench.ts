@@ -205,6 +205,16 @@ async function main() {
           await session.close();
         }
       };
+      // The size of one answer, as the client receives it.
+      const answerBytes = (
+        await (
+          await fetch(servers[0].url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).arrayBuffer()
+      ).byteLength;
       const ways = [
         { name: 'graphql', task: graphqlAt(servers[0].url) },
         { name: 'graphqlCached', task: graphqlAt(servers[1].url) },
@@ -228,10 +238,11 @@ async function main() {
         graphqlCached: viaCache,
         cypher: viaCypher,
         cypherP50: viaCypher.p50,
+        answerBytes,
         ratio,
         cachedRatio,
       };
-      log(`${c.name}:`);
+      log(`${c.name}: (answer ${Math.round(answerBytes / 1024)} KB)`);
       log(
         `  GraphQL          p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; GraphQL/Cypher p50 ${ratio}`,
       );
