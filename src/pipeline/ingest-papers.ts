@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawPaper, SkippedRecord } from '../domain.ts';
 import { createExtractPool, type ExtractPool } from '../extract/extract-pool.ts';
 import type { ReadResult } from '../ingest/read-result.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
 import { StoreError } from '../store/store-error.ts';
 import { findContentHashes, writePapers, type ExtractedPaper } from '../store/write-papers.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface IngestProgress {
   /** Papers read so far (bad records not included). */
