@@ -1,14 +1,13 @@
 // A kill -9 of `papergraph ingest` halfway through a 10k-paper corpus, then a rerun, must leave
 // exactly the graph of one clean run: whole papers only, nothing duplicated, nothing lost.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { syntheticJsonl } from '../../bench/synthetic-corpus.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+import { clearGraph, graphFingerprint, openTestDatabase } from '../support/test-database.ts';
 
 const PAPERS = 10_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-kill-'));
@@ -53,26 +52,6 @@ function ingest(killAfter?: number): Promise<{ code: number | null; signal: stri
   );
 }
 
-/** Counts by label and type, and a checksum of every node id and relationship. */
-async function snapshot() {
-  const { records } = await connection.driver.executeQuery(
-    `MATCH (n) WITH n.id AS id ORDER BY id RETURN collect(id) AS ids`,
-    {},
-    { database: connection.database },
-  );
-  const rels = await connection.driver.executeQuery(
-    `MATCH (a)-[r]->(b) WITH a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.via, '') AS key
-     ORDER BY key RETURN collect(key) AS keys`,
-    {},
-    { database: connection.database },
-  );
-  const hash = createHash('sha256')
-    .update(JSON.stringify(records[0].get('ids')))
-    .update(JSON.stringify(rels.records[0].get('keys')))
-    .digest('hex');
-  return { counts: await countGraph(connection), hash };
-}
-
 test(
   'kill -9 halfway, rerun: the same graph as one clean run',
   async () => {
@@ -88,12 +67,12 @@ test(
     expect(records[0].get('bare').toNumber()).toBe(0);
 
     expect((await ingest()).code).toBe(0);
-    const resumed = await snapshot();
+    const resumed = await graphFingerprint(connection);
     expect(resumed.counts.Paper).toBe(PAPERS);
 
     await clearGraph(connection);
     expect((await ingest()).code).toBe(0);
-    const clean = await snapshot();
+    const clean = await graphFingerprint(connection);
     expect(resumed).toEqual(clean);
   },
   15 * 60_000,

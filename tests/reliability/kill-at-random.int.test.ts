@@ -1,14 +1,13 @@
 // kill -9 of the ingest at random points (several seeds): after a rerun, the graph equals the
 // graph of one clean run (full counts and a checksum of ids).
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { seededRandom, syntheticJsonl } from '../../bench/synthetic-corpus.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+import { clearGraph, graphFingerprint, openTestDatabase } from '../support/test-database.ts';
 
 const PAPERS = 600;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-kill-random-'));
@@ -44,28 +43,15 @@ function ingest(killAfterMs?: number): Promise<string | null> {
   );
 }
 
-async function fingerprint() {
-  const { records } = await connection.driver.executeQuery(
-    `CALL () { MATCH (n) RETURN n.id AS key UNION ALL MATCH (a)-[r]->(b) RETURN a.id + type(r) + b.id + coalesce(r.via, '') AS key }
-     WITH key ORDER BY key RETURN collect(key) AS keys`,
-  );
-  return {
-    counts: await countGraph(connection),
-    checksum: createHash('sha256')
-      .update(JSON.stringify(records[0].get('keys')))
-      .digest('hex'),
-  };
-}
-
 test('three kills at random points, each followed by a rerun, give the clean graph', async () => {
   expect(await ingest()).toBe('0');
-  const clean = await fingerprint();
+  const clean = await graphFingerprint(connection);
   const random = seededRandom(7);
   for (const _ of [1, 2, 3]) {
     await clearGraph(connection);
     // Between start-up and the end of a run: somewhere in reading, extracting or writing.
     expect(await ingest(3_000 + Math.floor(random() * 12_000))).toMatch(/SIGKILL|0/);
     expect(await ingest()).toBe('0');
-    expect(await fingerprint()).toEqual(clean);
+    expect(await graphFingerprint(connection)).toEqual(clean);
   }
 }, 900_000);

@@ -1,4 +1,5 @@
 // The integration tests' handle on the throwaway Neo4j started by the global setup.
+import { createHash } from 'node:crypto';
 import { inject } from 'vitest';
 import { applySchema } from '../../src/store/apply-schema.ts';
 import { connectNeo4j, type Neo4jConnection } from '../../src/store/connect-neo4j.ts';
@@ -33,4 +34,29 @@ export async function countGraph(connection: Neo4jConnection): Promise<Record<st
   return Object.fromEntries(
     records.map((r) => [r.get('key') as string, (r.get('n') as { toNumber(): number }).toNumber()]),
   );
+}
+
+/**
+ * Counts by label and type, and a checksum of every node id and every relationship (ends, type
+ * and lineage concept): two graphs with equal fingerprints hold the same nodes and links.
+ */
+export async function graphFingerprint(
+  connection: Neo4jConnection,
+): Promise<{ counts: Record<string, number>; checksum: string }> {
+  const { records } = await connection.driver.executeQuery(
+    `CALL () {
+       MATCH (n) RETURN n.id AS key
+       UNION ALL
+       MATCH (a)-[r]->(b) RETURN a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.via, '') AS key
+     }
+     WITH key ORDER BY key RETURN collect(key) AS keys`,
+    {},
+    { database: connection.database },
+  );
+  return {
+    counts: await countGraph(connection),
+    checksum: createHash('sha256')
+      .update(JSON.stringify(records[0].get('keys')))
+      .digest('hex'),
+  };
 }
