@@ -1,6 +1,7 @@
 // Ingest benchmark (not a timed test), against a throwaway local Neo4j: extraction-only,
 // write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
-// Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--json]
+// Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--profile] [--json]
+// --profile prints where the write-only stage spends its time, statement by statement.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,11 @@ import { contentHash, DEFAULT_BATCH_SIZE, ingestPapers } from '../src/pipeline/i
 import { applySchema } from '../src/store/apply-schema.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
 import { graphStats } from '../src/store/graph-stats.ts';
-import { writePapers, type ExtractedPaper } from '../src/store/write-papers.ts';
+import {
+  writePapers,
+  type ExtractedPaper,
+  type StatementTimer,
+} from '../src/store/write-papers.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
 const { values } = parseArgs({
@@ -21,6 +26,7 @@ const { values } = parseArgs({
     papers: { type: 'string', default: '100000' },
     'stage-papers': { type: 'string', default: '3000' },
     workers: { type: 'string', default: '2' },
+    profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -79,14 +85,24 @@ async function main() {
     for (let i = 0; i < warmUp; i += BATCH) {
       await writePapers(connection, extracted.slice(i, Math.min(i + BATCH, warmUp)));
     }
+    const spent = new Map<string, number>();
+    const timer: StatementTimer | undefined = values.profile
+      ? (statement, ms) => spent.set(statement, (spent.get(statement) ?? 0) + ms)
+      : undefined;
     t = performance.now();
     for (let i = warmUp; i < extracted.length; i += BATCH) {
-      await writePapers(connection, extracted.slice(i, i + BATCH));
+      await writePapers(connection, extracted.slice(i, i + BATCH), { timer });
     }
-    const writeRate = perSecond(extracted.length - warmUp, performance.now() - t);
+    const writeMs = performance.now() - t;
+    const writeRate = perSecond(extracted.length - warmUp, writeMs);
     log(
       `write only: ${writeRate} papers/s over ${extracted.length - warmUp} papers (${warmUp} before, untimed)`,
     );
+    for (const [statement, ms] of [...spent].sort((a, b) => b[1] - a[1])) {
+      log(
+        `  ${statement.padEnd(20)} ${(ms / 1000).toFixed(2)} s (${Math.round((ms / writeMs) * 100)}%)`,
+      );
+    }
     extracted.length = 0;
 
     // 3. End to end on the whole corpus (the staged papers are found unchanged and skipped, so

@@ -1,11 +1,12 @@
 // Batched, idempotent writes of extracted papers: one transaction per batch, so the graph only
 // ever holds whole papers. Re-writing a paper replaces everything derived from its old text.
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
+import { replanAsGraphGrows } from './replan-as-graph-grows.ts';
 import { toInt } from './neo4j-values.ts';
 import { runRead } from './run-read.ts';
 import { toStoreError } from './store-error.ts';
@@ -39,6 +40,9 @@ function evidenceProps(mentions: Mention[], rule: string, confidence: number) {
   };
 }
 
+// NOTE: every seek by id carries `USING INDEX`. Plans are cached, and those made on an empty
+// graph (a first ingest) scanned the whole id index once per row until Neo4j replanned, which
+// made a batch's cost grow with the graph for the first seconds of an ingest.
 const UPSERT_PAPERS = `
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
@@ -47,7 +51,7 @@ SET p += row.props, p.stub = false`;
 // NOTE: BUILDS_ON is derived, so it goes in both directions when a paper's text changes.
 const CLEAR_DERIVED = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id})
+MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
 CALL (p) { MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|BUILDS_ON]->() DELETE r }
 CALL (p) { MATCH (p)<-[r:BUILDS_ON|WROTE]-() DELETE r }
 CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
@@ -74,8 +78,8 @@ const CREATE_LINKS = Object.fromEntries(
     type,
     `
 UNWIND $links AS row
-MATCH (p:Paper {id: row.paperId})
-MATCH (c:Concept {id: row.conceptId})
+MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
+MATCH (c:Concept {id: row.conceptId}) USING INDEX c:Concept(id)
 CREATE (p)-[r:${type}]->(c)
 SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`,
   ]),
@@ -83,18 +87,18 @@ SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`,
 
 const CREATE_CLAIMS = `
 UNWIND $claims AS row
-MATCH (p:Paper {id: row.paperId})
+MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
 MERGE (c:Claim {id: row.id})
 SET c += row.props
 CREATE (p)-[r:CLAIMS]->(c)
 SET r = row.evidence
 WITH c, row WHERE row.hardwareId IS NOT NULL
-MATCH (h:Concept {id: row.hardwareId})
+MATCH (h:Concept {id: row.hardwareId}) USING INDEX h:Concept(id)
 MERGE (c)-[:ON]->(h)`;
 
 const LINK_AUTHORS = `
 UNWIND $authors AS row
-MATCH (p:Paper {id: row.paperId})
+MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
 MERGE (a:Author {id: row.id})
 ON CREATE SET a.name = row.name
 MERGE (a)-[:WROTE]->(p)`;
@@ -110,7 +114,8 @@ export const MAX_PROPOSERS_FOR_LINEAGE = 3;
 // re-derived, and concepts nothing links to any more are removed.
 const PREVIOUS_LINKS = `
 UNWIND $ids AS id
-MATCH (:Paper {id: id})-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->(n)
+MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
+MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->(n)
 OPTIONAL MATCH (n:Claim)-[:ON]->(h:Concept)
 WITH r, coalesce(h, n) AS c WHERE c:Concept
 RETURN collect(DISTINCT c.id) AS linked,
@@ -118,14 +123,15 @@ RETURN collect(DISTINCT c.id) AS linked,
 
 const DELETE_ORPHANS = `
 UNWIND $conceptIds AS conceptId
-MATCH (c:Concept {id: conceptId})
+MATCH (c:Concept {id: conceptId}) USING INDEX c:Concept(id)
 WHERE NOT (c)--()
 DELETE c`;
 
 // The batch's papers as users: lineage to every paper proposing what they use or compare.
 const DERIVE_BUILDS_ON_FROM = `
 UNWIND $ids AS id
-MATCH (b:Paper {id: id})-[:USES|COMPARES]->(c:Concept)
+MATCH (b:Paper {id: id}) USING INDEX b:Paper(id)
+MATCH (b)-[:USES|COMPARES]->(c:Concept)
 WITH b, c WHERE COUNT { (c)<-[:PROPOSES]-() } <= $maxProposers
 MATCH (c)<-[:PROPOSES]-(a:Paper)
 WHERE a <> b
@@ -137,7 +143,7 @@ MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)`;
 // otherwise (re)derive it for all their users, whichever order the papers arrived in.
 const RESYNC_BUILDS_ON = `
 UNWIND $conceptIds AS conceptId
-MATCH (c:Concept {id: conceptId})
+MATCH (c:Concept {id: conceptId}) USING INDEX c:Concept(id)
 WITH c, COUNT { (c)<-[:PROPOSES]-() } AS proposers
 CALL (c, proposers) {
   MATCH ()-[r:BUILDS_ON {via: c.id}]->()
@@ -239,25 +245,53 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
   };
 }
 
-async function writeRows(tx: ManagedTransaction, rows: ReturnType<typeof toWriteRows>) {
-  const before = (await tx.run(PREVIOUS_LINKS, { ids: rows.ids })).records[0];
+/** Reports each statement of a write and its wall time in ms (for `bench:ingest --profile`). */
+export type StatementTimer = (statement: string, ms: number) => void;
+
+/** A transaction whose statements are named and, when a timer is given, timed. */
+export type NamedRun = (
+  name: string,
+  query: string,
+  params: Record<string, unknown>,
+) => Promise<QueryResult>;
+
+export function namedRun(tx: ManagedTransaction, timer?: StatementTimer): NamedRun {
+  if (!timer) return async (_name, query, params) => tx.run(query, params);
+  return async (name, query, params) => {
+    const started = performance.now();
+    const result = await tx.run(query, params);
+    timer(name, performance.now() - started);
+    return result;
+  };
+}
+
+async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
+  const before = (await run('previous links', PREVIOUS_LINKS, { ids: rows.ids })).records[0];
   const previouslyLinked: string[] = before?.get('linked') ?? [];
   const touched = new Set<string>(before?.get('proposed') ?? []);
   for (const link of rows.links.PROPOSES as { conceptId: string }[]) touched.add(link.conceptId);
-  await tx.run(UPSERT_PAPERS, { papers: rows.papers });
-  await tx.run(CLEAR_DERIVED, { ids: rows.ids });
-  if (rows.concepts.length > 0) await tx.run(UPSERT_CONCEPTS, { concepts: rows.concepts });
+  await run('papers', UPSERT_PAPERS, { papers: rows.papers });
+  await run('clear derived', CLEAR_DERIVED, { ids: rows.ids });
+  if (rows.concepts.length > 0) await run('concepts', UPSERT_CONCEPTS, { concepts: rows.concepts });
   for (const type of CONCEPT_LINK_TYPES) {
-    if (rows.links[type].length > 0) await tx.run(CREATE_LINKS[type], { links: rows.links[type] });
+    if (rows.links[type].length > 0)
+      await run(`links ${type}`, CREATE_LINKS[type], { links: rows.links[type] });
   }
-  if (rows.claims.length > 0) await tx.run(CREATE_CLAIMS, { claims: rows.claims });
-  if (rows.authors.length > 0) await tx.run(LINK_AUTHORS, { authors: rows.authors });
+  if (rows.claims.length > 0) await run('claims', CREATE_CLAIMS, { claims: rows.claims });
+  if (rows.authors.length > 0) await run('authors', LINK_AUTHORS, { authors: rows.authors });
   const maxProposers = toInt(MAX_PROPOSERS_FOR_LINEAGE);
-  await tx.run(DERIVE_BUILDS_ON_FROM, { ids: rows.ids, maxProposers });
+  await run('lineage from batch', DERIVE_BUILDS_ON_FROM, { ids: rows.ids, maxProposers });
   if (touched.size > 0) {
-    await tx.run(RESYNC_BUILDS_ON, { conceptIds: [...touched], maxProposers });
+    await run('lineage resync', RESYNC_BUILDS_ON, { conceptIds: [...touched], maxProposers });
   }
-  if (previouslyLinked.length > 0) await tx.run(DELETE_ORPHANS, { conceptIds: previouslyLinked });
+  if (previouslyLinked.length > 0)
+    await run('orphans', DELETE_ORPHANS, { conceptIds: previouslyLinked });
+}
+
+export interface WriteOptions {
+  ingestedAt?: string;
+  /** Times each statement, the packing of the rows and the commit. */
+  timer?: StatementTimer;
 }
 
 /**
@@ -267,26 +301,32 @@ async function writeRows(tx: ManagedTransaction, rows: ReturnType<typeof toWrite
 export async function writePapers(
   connection: Neo4jConnection,
   batch: ExtractedPaper[],
-  ingestedAt = new Date().toISOString(),
+  { ingestedAt = new Date().toISOString(), timer }: WriteOptions = {},
 ): Promise<WriteCounts> {
   if (batch.length === 0) return { papers: 0, links: 0, claims: 0 };
+  let started = performance.now();
   const rows = toWriteRows(batch, ingestedAt);
+  timer?.('pack rows', performance.now() - started);
   const session = connection.driver.session({ database: connection.database });
   try {
     await session.executeWrite(
       async (tx) => {
+        const run = namedRun(tx, timer);
         // Papers and references mapped onto nodes that already hold them under another id.
         const resolved = await resolveExternalIds(tx, batch);
-        await writeRows(tx, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
+        await writeRows(run, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
         await writeCitations(tx, resolved);
+        started = performance.now();
       },
       { timeout: 120_000 },
     );
+    timer?.('commit', performance.now() - started);
   } catch (error) {
     throw toStoreError(error);
   } finally {
     await session.close();
   }
+  await replanAsGraphGrows(connection, rows.papers.length);
   return {
     papers: rows.papers.length,
     links: Object.values(rows.links).reduce((n, list) => n + list.length, 0),
@@ -296,7 +336,7 @@ export async function writePapers(
 
 const FIND_HASHES = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id}) WHERE p.stub = false
+MATCH (p:Paper {id: id}) USING INDEX p:Paper(id) WHERE p.stub = false
 RETURN p.id AS id, p.contentHash AS hash`;
 
 /** The stored content hashes of the given papers, to skip those already written unchanged. */
