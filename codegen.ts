@@ -23,7 +23,7 @@ const config: CodegenConfig = {
           PaperLink: '../../store/concept-reads.ts#ConceptPaperLink',
           Lineage: '../../store/paper-relations.ts#LineageLink',
           WhoUsesEdge: '../models.ts#WhoUsesEdgeModel',
-          GraphEdge: '../../store/graph-slices.ts#SliceEdge',
+          GraphEdge: '../models.ts#GraphEdgeModel',
           Stats: '../../store/graph-stats.ts#GraphCounts',
         },
       },

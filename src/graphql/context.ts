@@ -9,6 +9,7 @@ import {
   type ConceptWithCount,
   type PaperConceptLink,
 } from '../store/concept-reads.ts';
+import { loadLinks, type LinkWithEvidence } from '../store/load-links.ts';
 import { loadPapers } from '../store/paper-reads.ts';
 import {
   loadAuthorsOfPapers,
@@ -69,6 +70,11 @@ export function createLoaders(connection: Neo4jConnection) {
     builtOnBy: byKey<LineageLink[]>(
       (ids) => loadLineage(connection, ids, 'builtOnBy'),
       () => [],
+    ),
+    /** Slice links by id, with their evidence: one query for all the links of a slice. */
+    link: byKey<LinkWithEvidence>(
+      (ids) => loadLinks(connection, ids),
+      () => null,
     ),
   };
 }

@@ -1,9 +1,8 @@
 // Graph slices for drawing: the neighbourhood of a node and the overview of the whole graph.
-import type { Evidence } from '../domain.ts';
+// Links come without their evidence, which load-links.ts reads by link id when a client asks.
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, type LinkType } from './link-types.ts';
-import { toEvidence } from './records.ts';
 import { runRead } from './run-read.ts';
 
 export type NodeKind =
@@ -17,13 +16,13 @@ export interface SliceNode {
 }
 
 export interface SliceEdge {
+  /** `source|TYPE|target`, or `source|TYPE|target|via` for lineage (see linkId). */
   id: string;
   source: string;
   target: string;
   type: LinkType;
   role: string | null;
   confidence: number | null;
-  evidence: Evidence[];
 }
 
 export interface GraphSlice {
@@ -42,19 +41,23 @@ const NODE_FIELDS = (n: string) => `{
   label: CASE WHEN ${n}:Paper THEN ${n}.title WHEN ${n}:Claim THEN ${n}.value + ' ' + replace(${n}.kind, '_', ' ') ELSE ${n}.name END,
   degree: COUNT { (${n})--() }
 }`;
-// A link's evidence is its mentions (JSON) with rule and confidence; the sentence, text and offsets
-// it also carries repeat the first mention, and are read only from links without mentions.
-const EDGE_FIELDS = (r: string) =>
+// A link as a row, without its evidence (sentence, mentions): that is most of a slice's bytes.
+export const EDGE_FIELDS = (r: string) =>
   `{ source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}),
-     props: CASE WHEN ${r}.mentions IS NULL THEN properties(${r})
-            ELSE ${r} {.role, .confidence, .rule, .mentions, .via} END }`;
+     role: ${r}.role, confidence: ${r}.confidence, via: ${r}.via }`;
 
-interface EdgeRow {
+export interface EdgeRow {
   source: string;
   target: string;
   type: LinkType;
-  props: Record<string, unknown>;
+  role: unknown;
+  confidence: unknown;
+  via: unknown;
 }
+
+/** A link's id: its ends and type, and for lineage the concept it runs through. */
+export const linkId = (source: string, type: LinkType, target: string, via: string | null) =>
+  `${source}|${type}|${target}${via === null ? '' : `|${via}`}`;
 
 function toNode(row: Record<string, unknown>): SliceNode {
   return {
@@ -65,18 +68,14 @@ function toNode(row: Record<string, unknown>): SliceNode {
   };
 }
 
-function toEdge(row: EdgeRow): SliceEdge {
-  const via = typeof row.props.via === 'string' ? `|${row.props.via}` : '';
-  const hasEvidence =
-    typeof row.props.sentence === 'string' || typeof row.props.mentions === 'string';
+export function toEdge(row: EdgeRow): SliceEdge {
   return {
-    id: `${row.source}|${row.type}|${row.target}${via}`,
+    id: linkId(row.source, row.type, row.target, typeof row.via === 'string' ? row.via : null),
     source: row.source,
     target: row.target,
     type: row.type,
-    role: (row.props.role as string | null | undefined) ?? null,
-    confidence: typeof row.props.confidence === 'number' ? row.props.confidence : null,
-    evidence: hasEvidence ? toEvidence(row.props) : [],
+    role: typeof row.role === 'string' ? row.role : null,
+    confidence: typeof row.confidence === 'number' ? row.confidence : null,
   };
 }
 
@@ -142,7 +141,7 @@ RETURN [r IN links | ${EDGE_FIELDS('r')}] AS edges, known,
 // Links among the slice's nodes that the rings did not read: those between nodes of the last ring,
 // or of a ring cut short. Read from papers, claims and authors (few links each); concepts have
 // only incoming links, so theirs are found from the other end. Links already in the slice are
-// skipped by id before their evidence is read.
+// skipped by id (the format of linkId).
 const CLOSE = `
 CALL () {
   UNWIND $papers AS id MATCH (n:Paper {id: id}) RETURN n

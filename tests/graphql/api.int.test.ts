@@ -1,9 +1,11 @@
+import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { toEvidence } from '../../src/store/records.ts';
 import { SEED_FILE } from '../support/seed-results.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
@@ -21,8 +23,9 @@ async function gql(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  on: App = app,
 ) {
-  const response = await app.fetch('http://papergraph/graphql', {
+  const response = await on.fetch('http://papergraph/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
@@ -233,6 +236,133 @@ describe('papers, concepts, claims and slices', () => {
     );
     expect(data!.stats.papers).toBe(41);
     expect(data!.stats.topConcepts).toHaveLength(3);
+  });
+});
+
+describe('links and their evidence', () => {
+  const SLICE = /* GraphQL */ `
+    query ($evidence: Boolean!) {
+      neighborhood(id: "method:adam", depth: 2, limit: 60) {
+        edges {
+          id
+          source
+          target
+          type
+          evidence @include(if: $evidence) {
+            sentence
+            field
+            start
+            end
+            text
+            rule
+            confidence
+          }
+        }
+      }
+    }
+  `;
+
+  /** Every link's evidence by its slice id, read by brute force as slices read it before. */
+  async function evidenceOfAllLinks() {
+    const { records } = await connection.driver.executeQuery(
+      `MATCH (a)-[r]->(b) RETURN a.id + '|' + type(r) + '|' + b.id + coalesce('|' + r.via, '') AS id,
+       properties(r) AS props`,
+      {},
+      { database: connection.database },
+    );
+    return new Map(
+      records.map((record) => {
+        const props = record.get('props');
+        const evidence =
+          typeof props.sentence === 'string' || typeof props.mentions === 'string'
+            ? toEvidence(props).map((e) => ({ ...e, field: e.field.toUpperCase() }))
+            : [];
+        return [record.get('id') as string, evidence];
+      }),
+    );
+  }
+
+  /** An app whose every Cypher query is recorded. */
+  function recordingApp() {
+    const queries: string[] = [];
+    const driver = Object.create(connection.driver) as Driver;
+    driver.session = (config) => {
+      const session = connection.driver.session(config);
+      const run = session.run.bind(session);
+      session.run = ((query: string, ...rest: []) => {
+        queries.push(query);
+        return run(query, ...rest);
+      }) as typeof session.run;
+      return session;
+    };
+    return { queries, app: createApp({ connection: { ...connection, driver } }) };
+  }
+
+  test('a slice asked with evidence has every link evidence as Cypher reads it', async () => {
+    const { data, errors } = await gql(SLICE, { evidence: true });
+    expect(errors).toBeUndefined();
+    const edges: { id: string; evidence: unknown[] }[] = data!.neighborhood.edges;
+    expect(edges.length).toBeGreaterThan(20);
+    expect(edges.filter((e) => e.evidence.length > 0).length).toBeGreaterThan(10);
+    const expected = await evidenceOfAllLinks();
+    for (const edge of edges)
+      expect([edge.id, edge.evidence]).toEqual([edge.id, expected.get(edge.id)]);
+  });
+
+  test('a slice without evidence reads none; with it, one batched query more', async () => {
+    const recorded = recordingApp();
+    const ask = async (evidence: boolean) => {
+      recorded.queries.length = 0;
+      const { errors } = await gql(SLICE, { evidence }, {}, recorded.app);
+      expect(errors).toBeUndefined();
+      return recorded.queries.filter((q) => /mentions|sentence/.test(q)).length;
+    };
+    expect(await ask(false)).toBe(0);
+    const without = recorded.queries.length;
+    expect(await ask(true)).toBe(1);
+    expect(recorded.queries.length).toBe(without + 1);
+  });
+
+  test('links(ids) answers known links with their evidence, in order, and leaves unknown ids out', async () => {
+    const slice = (await gql(SLICE, { evidence: false })).data!.neighborhood;
+    const ids: string[] = slice.edges.slice(0, 5).map((e: { id: string }) => e.id);
+    const { data, errors } = await gql(
+      /* GraphQL */ `
+        query ($ids: [ID!]!) {
+          links(ids: $ids) {
+            id
+            source
+            target
+            type
+            evidence {
+              sentence
+              field
+              start
+              end
+              text
+              rule
+              confidence
+            }
+          }
+        }
+      `,
+      { ids: ['nope|USES|method:adam', ids[0], 'not a link id', ...ids.slice(1)] },
+    );
+    expect(errors).toBeUndefined();
+    const expected = await evidenceOfAllLinks();
+    expect(data!.links).toEqual(
+      slice.edges.slice(0, 5).map((e: { id: string }) => ({ ...e, evidence: expected.get(e.id) })),
+    );
+  });
+
+  test('more than 500 link ids are refused with a clear error', async () => {
+    const ids = Array.from({ length: 501 }, (_, i) => `p${i}|USES|method:adam`);
+    const { data, errors } = await gql('query ($ids: [ID!]!) { links(ids: $ids) { id } }', { ids });
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({
+      message: 'at most 500 link ids per call, got 501',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 

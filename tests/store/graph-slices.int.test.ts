@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { loadNeighborhood } from '../../src/store/graph-slices.ts';
+import { loadLinks } from '../../src/store/load-links.ts';
+import { toEvidence } from '../../src/store/records.ts';
 import { asResults } from '../support/seed-results.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
@@ -27,6 +29,13 @@ beforeAll(async () => {
         id: 'bert',
         title: 'Pre-training BERT',
         abstract: 'We pre-train BERT with LionNet on large text corpora.',
+        authors: ['Ada Lovelace'],
+      },
+      {
+        // Node ids may hold the `|` of link ids.
+        id: 'fast|USES|lion',
+        title: 'Fast LionNet',
+        abstract: 'We train ResNet-50 with LionNet. It is 2x faster than Adam on 8 A100 GPUs.',
       },
     ]),
     {},
@@ -68,4 +77,75 @@ test('a ring cut by the limit still shows the links among the nodes it kept', as
   expect(slice!.nodes).toHaveLength(3);
   const links = await linksAmong(slice!.nodes.map((n) => n.id));
   expect(new Set(slice!.edges.map((e) => `${e.source} ${e.type} ${e.target}`))).toEqual(links);
+});
+
+/** Every link of the graph by its slice id, with its evidence as slices read it before (all props). */
+async function allLinks() {
+  const { records } = await connection.driver.executeQuery(
+    `MATCH (a)-[r]->(b)
+     RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props`,
+    {},
+    { database: connection.database },
+  );
+  return new Map(
+    records.map((record) => {
+      const { source, type, target, props } = record.toObject();
+      const id = `${source}|${type}|${target}${props.via ? `|${props.via}` : ''}`;
+      const hasEvidence = typeof props.sentence === 'string' || typeof props.mentions === 'string';
+      return [
+        id,
+        {
+          id,
+          source,
+          target,
+          type,
+          role: props.role ?? null,
+          confidence: props.confidence ?? null,
+          evidence: hasEvidence ? toEvidence(props) : [],
+        },
+      ];
+    }),
+  );
+}
+
+test('links are found by their slice ids, each type from its start node, with all their evidence', async () => {
+  const expected = await allLinks();
+  expect(new Set([...expected.values()].map((link) => link.type))).toEqual(
+    new Set(['PROPOSES', 'USES', 'COMPARES', 'ADDRESSES', 'CLAIMS', 'ON', 'BUILDS_ON', 'WROTE']),
+  );
+  expect([...expected.values()].some((link) => link.evidence.length > 0)).toBe(true);
+  const found = await loadLinks(connection, [...expected.keys()]);
+  expect(new Map([...found].sort())).toEqual(new Map([...expected].sort()));
+});
+
+test('a slice carries its links without evidence, and their ids find them', async () => {
+  const slice = await loadNeighborhood(connection, 'method:lionnet', {
+    ...ALL,
+    depth: 2,
+    limit: 50,
+  });
+  expect(slice!.edges.length).toBeGreaterThan(5);
+  for (const edge of slice!.edges) expect(edge).not.toHaveProperty('evidence');
+  const found = await loadLinks(
+    connection,
+    slice!.edges.map((edge) => edge.id),
+  );
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect([...found.values()].map(({ evidence: _, ...edge }) => edge).sort(byId)).toEqual(
+    [...slice!.edges].sort(byId),
+  );
+});
+
+test.each([
+  ['an unknown source', 'nope|USES|method:lionnet'],
+  ['an unknown type', 'vit|LIKES|method:lionnet'],
+  ['a type in the wrong direction', 'method:lionnet|USES|vit'],
+  ['lineage without its via', 'vit|BUILDS_ON|lion'],
+  ['lineage through another concept', 'vit|BUILDS_ON|lion|method:adam'],
+  ['no type at all', 'vit'],
+  ['a Cypher fragment', 'vit|USES]->() DETACH DELETE n //|x'],
+])('an id of %s is absent from the answer', async (_, id) => {
+  const known = 'vit|USES|method:lionnet';
+  const found = await loadLinks(connection, [id, known]);
+  expect([...found.keys()]).toEqual([known]);
 });

@@ -4,6 +4,7 @@ import {
   findRelatedConcepts,
 } from '../../store/concept-reads.ts';
 import { loadNeighborhood, loadOverview } from '../../store/graph-slices.ts';
+import type { LinkWithEvidence } from '../../store/load-links.ts';
 import { countGraph } from '../../store/graph-stats.ts';
 import { findPapers, type PaperOrder } from '../../store/paper-reads.ts';
 import { findClaims } from '../../store/paper-relations.ts';
@@ -17,6 +18,8 @@ import { fromGqlClaimKind, fromGqlKind, fromGqlRole } from './enums.ts';
 /** Bounds on graph slices, so one request cannot pull the whole graph. */
 export const MAX_SLICE_NODES = 5000;
 export const MAX_DEPTH = 3;
+/** Most ids one `links` call takes: an explorer asks for one, a client may ask for a page. */
+export const MAX_LINK_IDS = 500;
 const MAX_TEXT = 200;
 
 function requireText(name: string, value: string): string {
@@ -115,6 +118,16 @@ export const Query: QueryResolvers = {
       requireRange('concepts', concepts ?? 25, 1, 200),
       requireRange('limit', limit ?? 400, 1, MAX_SLICE_NODES),
     ),
+
+  links: async (_, { ids }, { loaders }) => {
+    if (ids.length > MAX_LINK_IDS)
+      throw clientError(
+        'BAD_USER_INPUT',
+        `at most ${MAX_LINK_IDS} link ids per call, got ${ids.length}`,
+      );
+    const links = await Promise.all([...new Set(ids)].map((id) => loaders.link.load(id)));
+    return links.filter((link): link is LinkWithEvidence => link !== null);
+  },
 
   search: (_, { text, kinds, first }, { connection }) =>
     searchGraph(

@@ -78,6 +78,8 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
   },
   GraphEdge: {
     role: (edge) => toGqlRole(edge.role),
+    evidence: async (edge, _, { loaders }) =>
+      'evidence' in edge ? edge.evidence : ((await loaders.link.load(edge.id))?.evidence ?? []),
   },
   Stats: {
     papers: (counts) => counts.nodes.Paper ?? 0,
