@@ -24,6 +24,8 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let base: string;
+/** The GraphQL documents and variables the page posted, in order. */
+const posted: { query: string; variables: Record<string, unknown> }[] = [];
 
 /** Waits until the page has loaded, laid out and painted the current view. */
 const settled = () => page.evaluate(() => window.papergraph.settled());
@@ -43,6 +45,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/graphql'))
+      posted.push(JSON.parse(request.postData() ?? '{}'));
+  });
 });
 
 afterAll(async () => {
@@ -95,9 +101,17 @@ describe('a new user explores the seed graph', () => {
       sophiaId,
     );
     expect(edge).not.toBeNull();
+    // The slice came without evidence: the sentence is fetched for the clicked link alone.
+    const slices = posted.filter((p) => /query (Neighborhood|Overview)/.test(p.query));
+    expect(slices.length).toBeGreaterThan(0);
+    for (const slice of slices) expect(slice.query).not.toMatch(/evidence/);
+    const before = posted.length;
     const point = await page.evaluate((id) => window.papergraph.pagePoint(id), edge!);
     await page.mouse.click(point!.x, point!.y);
     await settled();
+    expect(posted.slice(before)).toEqual([
+      { query: expect.stringMatching(/query Links/), variables: { ids: [edge] } },
+    ]);
 
     const panel = page.getByTestId('edge-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Why is this link here?');
@@ -185,6 +199,53 @@ describe('a new user explores the seed graph', () => {
       .poll(() => page.getByTestId('concept-panel').locator('h2').textContent())
       .toBe('Adam');
     await shot('5-expanded-adam');
+  });
+
+  test('the JSON export of a neighbourhood fetches the evidence its links came without', async () => {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+      elements: { group: string; data: { evidence?: { sentence: string }[] } }[];
+    };
+    const edges = exported.elements.filter((e) => e.group === 'edges');
+    expect(edges.length).toBeGreaterThan(10);
+    for (const edge of edges) expect(edge.data.evidence).toBeInstanceOf(Array);
+    expect(edges.some((e) => e.data.evidence?.[0]?.sentence.includes('Adam'))).toBe(true);
+  });
+
+  test('a link whose evidence cannot be fetched says so in the panel', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ neighborhood(id: "method:adam", limit: 50) { edges { id type } } }`,
+      }),
+    });
+    const { data } = (await response.json()) as {
+      data: { neighborhood: { edges: { id: string; type: string }[] } };
+    };
+    const edge = data.neighborhood.edges.find(
+      (e) => e.type === 'USES' && !e.id.startsWith(sophiaId),
+    );
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('query Links')
+        ? route.fulfill({ json: { errors: [{ message: 'The database is not answering.' }] } })
+        : route.continue(),
+    );
+    try {
+      await page.evaluate(
+        (id) => window.papergraph.navigate(`?at=method%3Aadam&edge=${encodeURIComponent(id)}`),
+        edge!.id,
+      );
+      await settled();
+      const panel = page.getByTestId('edge-panel');
+      await expect
+        .poll(() => panel.getByTestId('evidence-error').textContent())
+        .toBe('Could not load the evidence: The database is not answering.');
+      expect(await panel.locator('blockquote.sentence').count()).toBe(0);
+      await shot('6-evidence-error');
+    } finally {
+      await page.unroute('**/graphql');
+    }
   });
 
   test('a slice cut short by the server says so', async () => {

@@ -137,6 +137,13 @@ describe('sliceToElements', () => {
     `);
   });
 
+  test('a link that came without evidence has none on its element, so opening it fetches it', () => {
+    const { evidence: _, ...bare } = sophia.edges[0];
+    const [edge] = sliceToElements({ ...sophia, edges: [bare] }).filter((e) => e.group === 'edges');
+    expect(edge.data).not.toHaveProperty('evidence');
+    expect(sliceToElements(sophia)[3].data.evidence).toEqual([evidence]);
+  });
+
   test('drops edges whose ends are not in the slice and repeated ids, which Cytoscape refuses', () => {
     const slice: GraphSlice = {
       ...sophia,

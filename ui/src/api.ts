@@ -4,6 +4,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { graphql } from './gql/index.ts';
 
+// Links come without their evidence (most of a slice's bytes): LinksQuery fetches a link's when
+// it is opened.
 export const SliceFields = graphql(`
   fragment SliceFields on GraphSlice {
     truncated
@@ -20,9 +22,6 @@ export const SliceFields = graphql(`
       type
       role
       confidence
-      evidence {
-        ...EvidenceFields
-      }
     }
   }
 `);
@@ -54,6 +53,20 @@ export const NeighborhoodQuery = graphql(`
     }
   }
 `);
+
+export const LinksQuery = graphql(`
+  query Links($ids: [ID!]!) {
+    links(ids: $ids) {
+      id
+      evidence {
+        ...EvidenceFields
+      }
+    }
+  }
+`);
+
+/** Most ids one LinksQuery takes (the server's limit). */
+export const MAX_LINK_IDS = 500;
 
 export const SearchQuery = graphql(`
   query Search($text: String!, $first: Int) {

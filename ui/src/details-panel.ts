@@ -24,13 +24,16 @@ export interface PanelActions {
   highlightLink(source: string, target: string, type: LinkType): void;
 }
 
+/** A link's evidence, or where fetching it stands. */
+export type LinkEvidence = EvidenceFieldsFragment[] | { loading: true } | { error: string };
+
 export interface LinkDetails {
   source: { id: string; label: string; kind: NodeKind };
   target: { id: string; label: string; kind: NodeKind };
   type: LinkType;
   role: Role | null;
   confidence: number | null;
-  evidence: EvidenceFieldsFragment[];
+  evidence: LinkEvidence;
 }
 
 /** Text with its mentions marked, each `<mark>` coloured by kind. */
@@ -135,19 +138,40 @@ export function renderLink(
         link.role ? `Role: ${link.role.toLowerCase()} · ` : '',
         `Link confidence: ${formatConfidence(link.confidence)}`,
       ),
-      link.evidence.length
-        ? link.evidence.map((e) =>
-            evidenceBlock(e, targetKind, e.field === 'ABSTRACT' ? abstract : undefined),
-          )
-        : h(
-            'p',
-            { class: 'hint' },
-            link.type === 'BUILDS_ON' || link.type === 'CITES' || link.type === 'PROPOSES'
-              ? 'This link is derived from other links (a paper that uses what another proposes), so it has no sentence of its own.'
-              : 'The server sent no evidence sentence for this link.',
-          ),
+      evidenceOfLink(link, targetKind, abstract),
     ),
   );
+}
+
+function evidenceOfLink(
+  link: LinkDetails,
+  targetKind: string,
+  abstract?: string,
+): HTMLElement | HTMLElement[] {
+  const evidence = link.evidence;
+  if ('loading' in evidence)
+    return h(
+      'p',
+      { class: 'hint', 'data-testid': 'evidence-loading', 'aria-busy': 'true' },
+      'Loading the evidence…',
+    );
+  if ('error' in evidence)
+    return h(
+      'p',
+      { class: 'error', role: 'alert', 'data-testid': 'evidence-error' },
+      `Could not load the evidence: ${evidence.error}`,
+    );
+  return evidence.length
+    ? evidence.map((e) =>
+        evidenceBlock(e, targetKind, e.field === 'ABSTRACT' ? abstract : undefined),
+      )
+    : h(
+        'p',
+        { class: 'hint' },
+        link.type === 'BUILDS_ON' || link.type === 'CITES' || link.type === 'PROPOSES'
+          ? 'This link is derived from other links (a paper that uses what another proposes), so it has no sentence of its own.'
+          : 'The server sent no evidence sentence for this link.',
+      );
 }
 
 export function renderPaper(

@@ -47,7 +47,8 @@ export interface EdgeInfo {
   type: LinkType;
   role: Role | null;
   confidence: number;
-  evidence: Evidence[];
+  /** Null while it is still on the server (links of a neighbourhood or the overview). */
+  evidence: Evidence[] | null;
 }
 
 export interface DrawOptions {
@@ -276,7 +277,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         type: e.data('type'),
         role: e.data('role'),
         confidence: e.data('confidence'),
-        evidence: e.data('evidence'),
+        evidence: e.data('evidence') ?? null,
       };
     },
     findEdge(source, target, type) {

@@ -3,6 +3,8 @@
 import {
   ApiError,
   ConceptQuery,
+  LinksQuery,
+  MAX_LINK_IDS,
   NeighborhoodQuery,
   OverviewQuery,
   PaperQuery,
@@ -24,7 +26,7 @@ import { createGraphView } from './graph-view.ts';
 import { createLegend } from './legend.ts';
 import type { PageHooks } from './page-hooks.ts';
 import { createSearchBox } from './search-box.ts';
-import { EMPTY_SLICE, mergeSlices, type GraphSlice } from './slice-to-elements.ts';
+import { EMPTY_SLICE, mergeSlices, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import {
   DEFAULT_VIEW,
   formatViewState,
@@ -76,6 +78,17 @@ const neighborhood = (id: string) =>
       (d) => d.neighborhood,
     ),
   );
+
+/** The evidence of links by id (slices come without it), one request per batch of ids. */
+async function evidenceOf(ids: string[]): Promise<Map<string, Evidence[]>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_LINK_IDS) batches.push(ids.slice(i, i + MAX_LINK_IDS));
+  const answers = await Promise.all(batches.map((batch) => request(LinksQuery, { ids: batch })));
+  return new Map(answers.flatMap((a) => a.links.map((link) => [link.id, link.evidence])));
+}
+
+const linkEvidence = (id: string) =>
+  cached(`l:${id}`, () => evidenceOf([id]).then((found) => found.get(id) ?? []));
 
 /** A selection made on the canvas is already in view: moving the camera then would disorient. */
 let fromCanvas = false;
@@ -246,7 +259,20 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
     const edge = graph.edge(selected.id);
     if (!edge)
       return renderMessage(details, 'Link not in view', 'This link is not in the graph any more.');
-    renderLink(details, edge, close);
+    if (edge.evidence) return renderLink(details, { ...edge, evidence: edge.evidence }, close);
+    renderLink(details, { ...edge, evidence: { loading: true } }, close);
+    details.setAttribute('aria-busy', 'true');
+    try {
+      const evidence = await linkEvidence(edge.id);
+      if (mine !== generation) return;
+      renderLink(details, { ...edge, evidence }, close);
+    } catch (error) {
+      if (mine !== generation) return;
+      const message = error instanceof ApiError ? error.message : String(error);
+      renderLink(details, { ...edge, evidence: { error: message } }, close);
+    } finally {
+      details.removeAttribute('aria-busy');
+    }
     return;
   }
   const node = graph.node(selected.id);
@@ -380,8 +406,24 @@ minConfidence.addEventListener('change', () =>
   navigate({ minConfidence: Number(minConfidence.value) }),
 );
 byId('export-png').addEventListener('click', () => download(graph.png(), 'papergraph.png'));
-byId('export-json').addEventListener('click', () => {
-  const json = { view: location.href, exportedAt: new Date().toISOString(), ...graph.json() };
+// The export keeps every link's evidence, as when slices carried it: what is missing is fetched.
+byId('export-json').addEventListener('click', async () => {
+  const { elements } = graph.json() as {
+    elements: { group: string; data: { id: string; evidence?: Evidence[] } }[];
+  };
+  const missing = elements.filter((e) => e.group === 'edges' && !e.data.evidence);
+  let found: Map<string, Evidence[]>;
+  try {
+    if (missing.length) setStatus(`Fetching the evidence of ${missing.length} links…`);
+    found = await evidenceOf(missing.map((e) => e.data.id));
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : String(error);
+    setStatus(`Could not export: ${message}`, true);
+    return;
+  }
+  for (const edge of missing) edge.data.evidence = found.get(edge.data.id) ?? [];
+  updateStatus();
+  const json = { view: location.href, exportedAt: new Date().toISOString(), elements };
   download(
     new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }),
     'papergraph.json',

@@ -3,10 +3,11 @@ import type { ElementDefinition } from 'cytoscape';
 import { LINK_LOOKS } from './graph-style.ts';
 import type { EvidenceFieldsFragment, SliceFieldsFragment } from './gql/graphql.ts';
 
-export type GraphSlice = SliceFieldsFragment;
-export type SliceNode = GraphSlice['nodes'][number];
-export type SliceEdge = GraphSlice['edges'][number];
 export type Evidence = EvidenceFieldsFragment;
+/** A link; the server's come without evidence (fetched when opened), a whoUses answer's with it. */
+export type SliceEdge = SliceFieldsFragment['edges'][number] & { evidence?: Evidence[] };
+export type SliceNode = SliceFieldsFragment['nodes'][number];
+export type GraphSlice = Omit<SliceFieldsFragment, 'edges'> & { edges: SliceEdge[] };
 
 /** Display labels are cut here; the full text stays in `data.title` for panels and tooltips. */
 export const MAX_LABEL = 48;
@@ -68,7 +69,8 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         role: edge.role,
         // Links without a confidence (citations, authorship) are facts, not guesses.
         confidence: edge.confidence ?? 1,
-        evidence: edge.evidence,
+        // Absent, not empty, when it is still on the server.
+        ...(edge.evidence ? { evidence: edge.evidence } : {}),
         width: edgeWidth(edge),
       },
     });

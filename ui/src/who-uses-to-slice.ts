@@ -3,6 +3,7 @@
 import type { LinkType, WhoUsesQuery } from './gql/graphql.ts';
 import {
   EMPTY_SLICE,
+  type Evidence,
   type GraphSlice,
   type SliceEdge,
   type SliceNode,
@@ -10,16 +11,20 @@ import {
 
 export type WhoUsesAnswer = WhoUsesQuery['whoUses'];
 
-export function whoUsesToSlice(answer: WhoUsesAnswer): GraphSlice {
+/** A whoUses answer's links bring their evidence: the explorer asks nothing more when one opens. */
+type EvidencedEdge = SliceEdge & { evidence: Evidence[] };
+export type WhoUsesSlice = Omit<GraphSlice, 'edges'> & { edges: EvidencedEdge[] };
+
+export function whoUsesToSlice(answer: WhoUsesAnswer): WhoUsesSlice {
   const technique = answer.technique;
-  if (!technique) return EMPTY_SLICE;
+  if (!technique) return { ...EMPTY_SLICE, edges: [] };
   const nodes = new Map<string, SliceNode>();
-  const edges = new Map<string, SliceEdge>();
+  const edges = new Map<string, EvidencedEdge>();
   const addPaper = (paper: { id: string; title: string }) => {
     if (!nodes.has(paper.id))
       nodes.set(paper.id, { id: paper.id, kind: 'PAPER', label: paper.title, degree: 0 });
   };
-  const addEdge = (edge: Omit<SliceEdge, 'id'>) => {
+  const addEdge = (edge: Omit<EvidencedEdge, 'id'>) => {
     const id = `who:${edge.source}:${edge.type}:${edge.target}`;
     if (!edges.has(id)) edges.set(id, { id, ...edge });
   };
