@@ -68,15 +68,31 @@ const CASES: Case[] = [
       RETURN total, p.id, p.title, type(r), r.sentence, r.text, r.start, r.end, r.rule, r.confidence, r.mentions`,
   },
   {
+    // What the explorer asks: links without evidence (an opened link fetches its own).
     name: 'neighborhood(depth:2,limit:500)',
     graphql: `{ neighborhood(id: "method:adam", depth: 2, limit: 500) { truncated
-      nodes { id kind label degree } edges { id source target type role confidence evidence { sentence } } } }`,
+      nodes { id kind label degree } edges { id source target type role confidence } } }`,
     cypher: `MATCH (n:Concept {id: 'method:adam'})-[r1]-(m)
       WITH n, r1, m LIMIT 500
       OPTIONAL MATCH (m)-[r2]-(o)
       WITH n, r1, m, r2, o LIMIT 2000
-      RETURN m.id, m.title, m.name, COUNT { (m)--() } AS degree, type(r1), r1.sentence,
-             o.id, o.title, o.name, type(r2), r2.sentence`,
+      RETURN m.id, m.title, m.name, COUNT { (m)--() } AS degree, type(r1), r1.role, r1.confidence,
+             o.id, o.title, o.name, type(r2), r2.role, r2.confidence`,
+  },
+  {
+    // A client that still asks for every link's evidence: one batched read more.
+    name: 'neighborhood+evidence(depth:2,limit:500)',
+    graphql: `{ neighborhood(id: "method:adam", depth: 2, limit: 500) { truncated
+      nodes { id kind label degree } edges { id source target type role confidence
+      evidence { sentence field start end text rule confidence } } } }`,
+    cypher: `MATCH (n:Concept {id: 'method:adam'})-[r1]-(m)
+      WITH n, r1, m LIMIT 500
+      OPTIONAL MATCH (m)-[r2]-(o)
+      WITH n, r1, m, r2, o LIMIT 2000
+      RETURN m.id, m.title, m.name, COUNT { (m)--() } AS degree, type(r1), r1.role, r1.confidence,
+             r1.rule, coalesce(r1.mentions, r1.sentence),
+             o.id, o.title, o.name, type(r2), r2.role, r2.confidence,
+             r2.rule, coalesce(r2.mentions, r2.sentence)`,
   },
   {
     name: 'search(text:"memory efficient")',
