@@ -1,10 +1,10 @@
 // Batched, idempotent writes of extracted papers: one transaction per batch, so the graph only
 // ever holds whole papers. Re-writing a paper replaces everything derived from its old text.
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import type { Extraction, Mention, RawPaper } from '../domain.ts';
+import type { ConceptKind, Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINK_TYPES, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
+import { KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { replanAsGraphGrows } from './replan-as-graph-grows.ts';
 import { toInt } from './neo4j-values.ts';
@@ -56,34 +56,25 @@ CALL (p) { MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|B
 CALL (p) { MATCH (p)<-[r:BUILDS_ON|WROTE]-() DELETE r }
 CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
 
-// NOTE: the FOREACH/CASE idiom sets a label chosen from data without building Cypher from it.
+// NOTE: labels and relationship types chosen from data are Cypher 5.26's dynamic `$(...)`, with
+// values only from KIND_LABELS and CONCEPT_LINK_TYPES (set in toWriteRows), never from input.
 const UPSERT_CONCEPTS = `
 UNWIND $concepts AS row
 MERGE (c:Concept {id: row.id})
 ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = []
-${Object.entries(KIND_LABELS)
-  .map(
-    ([kind, label]) =>
-      `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | SET c:${label})`,
-  )
-  .join('\n')}
+SET c:$(row.label)
 WITH c, row
 SET c.aliases = reduce(acc = c.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
     c.keys = reduce(acc = c.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
 WITH c
 SET c.aliasText = reduce(s = '', a IN c.aliases | s + ' ' + a)`;
 
-const CREATE_LINKS = Object.fromEntries(
-  CONCEPT_LINK_TYPES.map((type) => [
-    type,
-    `
+const CREATE_LINKS = `
 UNWIND $links AS row
 MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
 MATCH (c:Concept {id: row.conceptId}) USING INDEX c:Concept(id)
-CREATE (p)-[r:${type}]->(c)
-SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`,
-  ]),
-) as Record<ConceptLinkType, string>;
+CREATE (p)-[r:$(row.type)]->(c)
+SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`;
 
 const CREATE_CLAIMS = `
 UNWIND $claims AS row
@@ -159,6 +150,7 @@ CALL (c, proposers) {
 interface ConceptRow {
   id: string;
   kind: string;
+  label: string;
   name: string;
   aliases: string[];
   keys: string[];
@@ -167,8 +159,15 @@ interface ConceptRow {
 /** Turns a batch into the parameter rows of the statements above. Pure, exported for tests. */
 export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
   const concepts = new Map<string, ConceptRow>();
-  const addConcept = (id: string, kind: string, name: string, forms: string[]) => {
-    const row = concepts.get(id) ?? { id, kind, name, aliases: [], keys: [] };
+  const addConcept = (id: string, kind: ConceptKind, name: string, forms: string[]) => {
+    const row = concepts.get(id) ?? {
+      id,
+      kind,
+      label: KIND_LABELS[kind],
+      name,
+      aliases: [],
+      keys: [],
+    };
     for (const form of [name, ...forms]) {
       if (!row.aliases.includes(form)) row.aliases.push(form);
       const key = nameKey(form);
@@ -176,9 +175,7 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
     }
     concepts.set(id, row);
   };
-  const links: Record<ConceptLinkType, unknown[]> = Object.fromEntries(
-    CONCEPT_LINK_TYPES.map((type) => [type, []]),
-  ) as unknown as Record<ConceptLinkType, unknown[]>;
+  const links: { type: ConceptLinkType; paperId: string; conceptId: string; props: object }[] = [];
   const claims: unknown[] = [];
   const authors: unknown[] = [];
 
@@ -188,7 +185,8 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
         ...concept.aliases,
         ...concept.mentions.map((m) => m.text),
       ]);
-      links[linkTypeOf(concept.kind, concept.role)].push({
+      links.push({
+        type: linkTypeOf(concept.kind, concept.role),
         paperId: paper.id,
         conceptId: concept.id,
         props: {
@@ -269,14 +267,11 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
   const before = (await run('previous links', PREVIOUS_LINKS, { ids: rows.ids })).records[0];
   const previouslyLinked: string[] = before?.get('linked') ?? [];
   const touched = new Set<string>(before?.get('proposed') ?? []);
-  for (const link of rows.links.PROPOSES as { conceptId: string }[]) touched.add(link.conceptId);
+  for (const link of rows.links) if (link.type === 'PROPOSES') touched.add(link.conceptId);
   await run('papers', UPSERT_PAPERS, { papers: rows.papers });
   await run('clear derived', CLEAR_DERIVED, { ids: rows.ids });
   if (rows.concepts.length > 0) await run('concepts', UPSERT_CONCEPTS, { concepts: rows.concepts });
-  for (const type of CONCEPT_LINK_TYPES) {
-    if (rows.links[type].length > 0)
-      await run(`links ${type}`, CREATE_LINKS[type], { links: rows.links[type] });
-  }
+  if (rows.links.length > 0) await run('links', CREATE_LINKS, { links: rows.links });
   if (rows.claims.length > 0) await run('claims', CREATE_CLAIMS, { claims: rows.claims });
   if (rows.authors.length > 0) await run('authors', LINK_AUTHORS, { authors: rows.authors });
   const maxProposers = toInt(MAX_PROPOSERS_FOR_LINEAGE);
@@ -329,7 +324,7 @@ export async function writePapers(
   await replanAsGraphGrows(connection, rows.papers.length);
   return {
     papers: rows.papers.length,
-    links: Object.values(rows.links).reduce((n, list) => n + list.length, 0),
+    links: rows.links.length,
     claims: rows.claims.length,
   };
 }
