@@ -147,6 +147,20 @@ CALL (c, proposers) {
   MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)
 }`;
 
+/** Every statement of a paper write, by name: tests check how Neo4j plans them. */
+export const WRITE_STATEMENTS = {
+  PREVIOUS_LINKS,
+  UPSERT_PAPERS,
+  CLEAR_DERIVED,
+  UPSERT_CONCEPTS,
+  CREATE_LINKS,
+  CREATE_CLAIMS,
+  LINK_AUTHORS,
+  DERIVE_BUILDS_ON_FROM,
+  RESYNC_BUILDS_ON,
+  DELETE_ORPHANS,
+};
+
 interface ConceptRow {
   id: string;
   kind: string;
@@ -329,6 +343,7 @@ export async function writePapers(
   };
 }
 
+// NOTE: run before the first batch of an ingest, so often planned on an empty graph.
 const FIND_HASHES = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id}) USING INDEX p:Paper(id) WHERE p.stub = false
