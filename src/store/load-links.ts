@@ -68,7 +68,7 @@ const LINKS_BY_ID = `
 CALL () {
 ${LINK_TYPES.map(
   (type) => `  UNWIND $keys.${type} AS key
-  MATCH (s:${START_LABELS[type]} {id: key.source}) USING INDEX s:${START_LABELS[type]}(id)
+  MATCH (s:${START_LABELS[type]} {id: key.source}) USING INDEX SEEK s:${START_LABELS[type]}(id)
   MATCH (s)-[r:${type}]->(t)
   WHERE t.id = key.target AND coalesce(r.via, '') = key.via
   RETURN key.id AS id, r`,

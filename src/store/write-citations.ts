@@ -117,7 +117,7 @@ export function resolveBatch(batch: ExtractedPaper[], known: KnownPaper[]): Reso
 const FIND_KNOWN = `
 CALL () {
   UNWIND $ids AS id
-  MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
+  MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
   RETURN p
   UNION
   UNWIND $phrases AS phrase
@@ -128,13 +128,13 @@ RETURN DISTINCT p.id AS id, coalesce(p.stub, false) AS stub, coalesce(p.external
 
 const RENAME_STUBS = `
 UNWIND $renames AS row
-MATCH (s:Paper {id: row.from}) USING INDEX s:Paper(id) WHERE s.stub = true
+MATCH (s:Paper {id: row.from}) USING INDEX SEEK s:Paper(id) WHERE s.stub = true
 SET s.id = row.to`;
 
 const FOLD_STUBS = `
 UNWIND $folds AS row
-MATCH (s:Paper {id: row.from}) USING INDEX s:Paper(id) WHERE s.stub = true
-MATCH (t:Paper {id: row.to}) USING INDEX t:Paper(id)
+MATCH (s:Paper {id: row.from}) USING INDEX SEEK s:Paper(id) WHERE s.stub = true
+MATCH (t:Paper {id: row.to}) USING INDEX SEEK t:Paper(id)
 CALL (s, t) {
   MATCH (x:Paper)-[:CITES]->(s) WHERE x <> t
   MERGE (x)-[:CITES]->(t)
@@ -145,7 +145,7 @@ DETACH DELETE s`;
 
 const SET_EXTERNAL_IDS = `
 UNWIND $papers AS row
-MATCH (p:Paper {id: row.id}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: row.id}) USING INDEX SEEK p:Paper(id)
 SET p.externalIds = reduce(acc = coalesce(p.externalIds, [p.id]), x IN row.externalIds |
   CASE WHEN x IN acc THEN acc ELSE acc + x END)`;
 
@@ -153,7 +153,7 @@ SET p.externalIds = reduce(acc = coalesce(p.externalIds, [p.id]), x IN row.exter
 // one paper complement each other, and a source without references (arXiv) keeps what is there.
 const CREATE_CITES = `
 UNWIND $cites AS row
-MATCH (p:Paper {id: row.from}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: row.from}) USING INDEX SEEK p:Paper(id)
 MERGE (c:Paper {id: row.to})
 ON CREATE SET c.stub = true, c.externalIds = [row.to]
 MERGE (p)-[:CITES]->(c)`;

@@ -40,9 +40,10 @@ function evidenceProps(mentions: Mention[], rule: string, confidence: number) {
   };
 }
 
-// NOTE: every seek by id carries `USING INDEX`. Plans are cached, and those made on an empty
-// graph (a first ingest) scanned the whole id index once per row until Neo4j replanned, which
-// made a batch's cost grow with the graph for the first seconds of an ingest.
+// NOTE: every seek by id carries `USING INDEX SEEK` (a plain `USING INDEX` may be met by a scan of
+// the index). Plans are cached, and those made early in a first ingest, when the index statistics
+// still said "empty", scanned the whole id index once per row until Neo4j replanned, so a batch
+// cost more than the one before for the first seconds of an ingest.
 const UPSERT_PAPERS = `
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
@@ -51,7 +52,7 @@ SET p += row.props, p.stub = false`;
 // NOTE: BUILDS_ON is derived, so it goes in both directions when a paper's text changes.
 const CLEAR_DERIVED = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
 CALL (p) { MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|BUILDS_ON]->() DELETE r }
 CALL (p) { MATCH (p)<-[r:BUILDS_ON|WROTE]-() DELETE r }
 CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
@@ -71,25 +72,25 @@ SET c.aliasText = reduce(s = '', a IN c.aliases | s + ' ' + a)`;
 
 const CREATE_LINKS = `
 UNWIND $links AS row
-MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
-MATCH (c:Concept {id: row.conceptId}) USING INDEX c:Concept(id)
+MATCH (p:Paper {id: row.paperId}) USING INDEX SEEK p:Paper(id)
+MATCH (c:Concept {id: row.conceptId}) USING INDEX SEEK c:Concept(id)
 CREATE (p)-[r:$(row.type)]->(c)
 SET r = row.props, r.rankKey = ${RANK_KEY('r', 'p', 'c')}`;
 
 const CREATE_CLAIMS = `
 UNWIND $claims AS row
-MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: row.paperId}) USING INDEX SEEK p:Paper(id)
 MERGE (c:Claim {id: row.id})
 SET c += row.props
 CREATE (p)-[r:CLAIMS]->(c)
 SET r = row.evidence
 WITH c, row WHERE row.hardwareId IS NOT NULL
-MATCH (h:Concept {id: row.hardwareId}) USING INDEX h:Concept(id)
+MATCH (h:Concept {id: row.hardwareId}) USING INDEX SEEK h:Concept(id)
 MERGE (c)-[:ON]->(h)`;
 
 const LINK_AUTHORS = `
 UNWIND $authors AS row
-MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: row.paperId}) USING INDEX SEEK p:Paper(id)
 MERGE (a:Author {id: row.id})
 ON CREATE SET a.name = row.name
 MERGE (a)-[:WROTE]->(p)`;
@@ -105,7 +106,7 @@ export const MAX_PROPOSERS_FOR_LINEAGE = 3;
 // re-derived, and concepts nothing links to any more are removed.
 const PREVIOUS_LINKS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
+MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
 MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->(n)
 OPTIONAL MATCH (n:Claim)-[:ON]->(h:Concept)
 WITH r, coalesce(h, n) AS c WHERE c:Concept
@@ -114,14 +115,14 @@ RETURN collect(DISTINCT c.id) AS linked,
 
 const DELETE_ORPHANS = `
 UNWIND $conceptIds AS conceptId
-MATCH (c:Concept {id: conceptId}) USING INDEX c:Concept(id)
+MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
 WHERE NOT (c)--()
 DELETE c`;
 
 // The batch's papers as users: lineage to every paper proposing what they use or compare.
 const DERIVE_BUILDS_ON_FROM = `
 UNWIND $ids AS id
-MATCH (b:Paper {id: id}) USING INDEX b:Paper(id)
+MATCH (b:Paper {id: id}) USING INDEX SEEK b:Paper(id)
 MATCH (b)-[:USES|COMPARES]->(c:Concept)
 WITH b, c WHERE COUNT { (c)<-[:PROPOSES]-() } <= $maxProposers
 MATCH (c)<-[:PROPOSES]-(a:Paper)
@@ -134,7 +135,7 @@ MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)`;
 // otherwise (re)derive it for all their users, whichever order the papers arrived in.
 const RESYNC_BUILDS_ON = `
 UNWIND $conceptIds AS conceptId
-MATCH (c:Concept {id: conceptId}) USING INDEX c:Concept(id)
+MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
 WITH c, COUNT { (c)<-[:PROPOSES]-() } AS proposers
 CALL (c, proposers) {
   MATCH ()-[r:BUILDS_ON {via: c.id}]->()
@@ -346,7 +347,7 @@ export async function writePapers(
 // NOTE: run before the first batch of an ingest, so often planned on an empty graph.
 const FIND_HASHES = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id}) USING INDEX p:Paper(id) WHERE p.stub = false
+MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) WHERE p.stub = false
 RETURN p.id AS id, p.contentHash AS hash`;
 
 /** The stored content hashes of the given papers, to skip those already written unchanged. */
