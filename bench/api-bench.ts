@@ -1,22 +1,23 @@
 // API benchmark (not a timed test): p50/p99 latency and requests/s of standard GraphQL queries
 // over HTTP at a fixed concurrency, beside the p50 of equivalent hand-written Cypher run with the
-// driver, in one run, against a synthetic benchmark graph (built once and kept).
+// driver, in one run, against a synthetic benchmark graph (built once and kept). The API runs as
+// `papergraph serve` processes of their own, so only the Cypher way's client shares this process.
 // Neo4j's JIT needs thousands of queries to settle (a cold server spends several times the CPU
 // per query), so every case is first run both ways for --warmup seconds, unmeasured.
 // Usage: npm run bench:api -- [--papers N] [--concurrency N] [--seconds S] [--warmup S]
 //                             [--only NAME] [--json]
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
 import type { ReadResult } from '../src/ingest/read-result.ts';
 import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { ingestPapers } from '../src/pipeline/ingest-papers.ts';
 import { applySchema } from '../src/store/apply-schema.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
 import { countPapersInGraph } from '../src/store/count-papers-in-graph.ts';
+import { ensureUiBuilt } from '../src/ui-assets/ensure-ui-built.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
 const { values } = parseArgs({
@@ -113,15 +114,20 @@ function percentile(sorted: number[], p: number): number {
 }
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** CPU used by a way's requests, in ms: the bench process, the API server's, Neo4j's. */
+interface CpuTally {
+  client: number;
+  server: number;
+  neo4j: number;
+  serverPid: number | null;
+  neo4jPid: number;
+}
+
 /** Runs `task` from `concurrency` loops for `ms`; adds each latency to `latencies`. */
-async function load(
-  task: () => Promise<void>,
-  ms: number,
-  latencies: number[],
-  cpu?: { node: number; neo4j: number; pid: number },
-) {
-  const node0 = process.cpuUsage();
-  const neo4j0 = cpu ? cpuMsOf(cpu.pid) : 0;
+async function load(task: () => Promise<void>, ms: number, latencies: number[], cpu?: CpuTally) {
+  const client0 = process.cpuUsage();
+  const server0 = cpu?.serverPid ? cpuMsOf(cpu.serverPid) : 0;
+  const neo4j0 = cpu ? cpuMsOf(cpu.neo4jPid) : 0;
   const until = performance.now() + ms;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -133,9 +139,10 @@ async function load(
     }),
   );
   if (cpu) {
-    const node = process.cpuUsage(node0);
-    cpu.node += (node.user + node.system) / 1000;
-    cpu.neo4j += cpuMsOf(cpu.pid) - neo4j0;
+    const client = process.cpuUsage(client0);
+    cpu.client += (client.user + client.system) / 1000;
+    if (cpu.serverPid) cpu.server += cpuMsOf(cpu.serverPid) - server0;
+    cpu.neo4j += cpuMsOf(cpu.neo4jPid) - neo4j0;
   }
 }
 
@@ -152,6 +159,34 @@ function summary(latencies: number[], elapsedMs: number) {
     p99: round(percentile(sorted, 99)),
     rps: round((sorted.length / elapsedMs) * 1000),
   };
+}
+
+/** `papergraph serve` against the bench's Neo4j, on a free port, once `/health` answers. */
+async function startServer(boltUrl: string, responseCacheMs: number) {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [path.resolve('bin/papergraph'), 'serve'], {
+    env: {
+      ...process.env,
+      NEO4J_URI: boltUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PAPERGRAPH_RESPONSE_CACHE_MS: String(responseCacheMs),
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 250) {
+    const ok = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (child.exitCode !== null || waited > 120_000) {
+      throw new Error(`papergraph serve on port ${port} did not come up (exit ${child.exitCode})`);
+    }
+    await sleep(250);
+  }
+  return { child, pid: child.pid!, url: `${base}/graphql` };
 }
 
 function* results(count: number): Generator<ReadResult> {
@@ -182,20 +217,11 @@ async function main() {
       },
     });
   }
-  // The same API twice: as it computes every answer, and with the shared response cache
-  // `papergraph start` turns on (repeated identical queries are answered from memory).
-  const servers = await Promise.all(
-    [createApp({ connection }), createApp({ connection, responseCacheMs: 60_000 })].map(
-      async (app) => {
-        const server = createServer(app);
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-        return {
-          server,
-          url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-        };
-      },
-    ),
-  );
+  // The same API twice, each a `papergraph serve` process of its own as deployed (the load
+  // generator here does not share its event loop): as it computes every answer, and with the
+  // shared response cache `npm start` turns on (repeated identical queries answered from memory).
+  await ensureUiBuilt(log); // once here, not by both servers at once
+  const servers = await Promise.all([0, 60_000].map((cacheMs) => startServer(boltUrl, cacheMs)));
   const figures: Record<string, unknown> = { papers, concurrency, seconds };
   try {
     for (const c of CASES.filter((c) => !values.only || c.name.startsWith(values.only))) {
@@ -232,19 +258,24 @@ async function main() {
         ).arrayBuffer()
       ).byteLength;
       const ways = [
-        { name: 'graphql', task: graphqlAt(servers[0].url) },
-        { name: 'graphqlCached', task: graphqlAt(servers[1].url) },
-        { name: 'cypher', task: cypher },
-      ].map((way) => ({ ...way, latencies: [] as number[], cpu: { node: 0, neo4j: 0, pid } }));
+        { name: 'graphql', task: graphqlAt(servers[0].url), serverPid: servers[0].pid },
+        { name: 'graphqlCached', task: graphqlAt(servers[1].url), serverPid: servers[1].pid },
+        { name: 'cypher', task: cypher, serverPid: null },
+      ].map((way) => ({
+        ...way,
+        latencies: [] as number[],
+        cpu: { client: 0, server: 0, neo4j: 0, serverPid: way.serverPid, neo4jPid: pid },
+      }));
       for (const way of ways) await load(way.task, (warmupSeconds * 1000) / ways.length, []);
       const roundMs = (seconds * 1000) / ROUNDS;
       for (let i = 0; i < ROUNDS; i += 1) {
         for (const way of ways) await load(way.task, roundMs, way.latencies, way.cpu);
       }
-      // CPU per request, this process (HTTP client, server, driver) and Neo4j: where time goes.
+      // CPU per request, in the client (HTTP client or driver), the API server and Neo4j.
       const [viaGraphql, viaCache, viaCypher] = ways.map((way) => ({
         ...summary(way.latencies, seconds * 1000),
-        nodeCpuMs: round(way.cpu.node / way.latencies.length),
+        clientCpuMs: round(way.cpu.client / way.latencies.length),
+        serverCpuMs: round(way.cpu.server / way.latencies.length),
         neo4jCpuMs: round(way.cpu.neo4j / way.latencies.length),
       }));
       const ratio = round(viaGraphql.p50 / viaCypher.p50);
@@ -269,13 +300,13 @@ async function main() {
         `  Cypher           p50 ${viaCypher.p50} ms, p99 ${viaCypher.p99} ms, ${viaCypher.rps} req/s`,
       );
       log(
-        `  CPU per request (this process + Neo4j): GraphQL ${viaGraphql.nodeCpuMs} + ${viaGraphql.neo4jCpuMs} ms, cached ${viaCache.nodeCpuMs} + ${viaCache.neo4jCpuMs} ms, Cypher ${viaCypher.nodeCpuMs} + ${viaCypher.neo4jCpuMs} ms`,
+        `  CPU per request (client + API server + Neo4j): GraphQL ${viaGraphql.clientCpuMs} + ${viaGraphql.serverCpuMs} + ${viaGraphql.neo4jCpuMs} ms, cached ${viaCache.clientCpuMs} + ${viaCache.serverCpuMs} + ${viaCache.neo4jCpuMs} ms, Cypher ${viaCypher.clientCpuMs} + ${viaCypher.neo4jCpuMs} ms`,
       );
     }
     log('targets: ratio <= 1.3, whoUses p99 <= 30 ms, neighborhood p50 <= 60 ms');
     if (values.json) console.log(JSON.stringify(figures));
   } finally {
-    for (const { server } of servers) server.close();
+    for (const { child } of servers) child.kill('SIGTERM');
     await connection.close();
     await stopLocalNeo4j(dataDir);
   }
