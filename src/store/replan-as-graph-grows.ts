@@ -11,20 +11,22 @@ const FIRST_REPLAN_AT = 1000;
 
 const papersSeen = new WeakMap<Neo4jConnection, { papers: number; replanAt: number }>();
 
-/** Call after writing `written` papers: clears the plan cache when the graph has doubled. */
+/**
+ * Call after writing `written` papers: clears the plan cache when the graph has doubled. Never
+ * throws: the write is committed, and a missed replan only costs time.
+ */
 export async function replanAsGraphGrows(
   connection: Neo4jConnection,
   written: number,
 ): Promise<void> {
+  const run = (query: string) =>
+    connection.driver.executeQuery(query, {}, { database: connection.database });
   let state = papersSeen.get(connection);
   if (!state) {
     // NOTE: an unfiltered label count is answered from the count store.
-    const { records } = await connection.driver.executeQuery(
-      'MATCH (p:Paper) RETURN count(p) AS n',
-      {},
-      { database: connection.database },
-    );
-    const papers = toNumber(records[0]?.get('n'));
+    const counted = await run('MATCH (p:Paper) RETURN count(p) AS n').catch(() => null);
+    if (!counted) return;
+    const papers = toNumber(counted.records[0]?.get('n'));
     state = { papers, replanAt: Math.max(FIRST_REPLAN_AT, 2 * papers) };
     papersSeen.set(connection, state);
   } else {
@@ -32,14 +34,6 @@ export async function replanAsGraphGrows(
   }
   if (state.papers < state.replanAt) return;
   state.replanAt = 2 * state.papers;
-  try {
-    await connection.driver.executeQuery(
-      'CALL db.clearQueryCaches()',
-      {},
-      { database: connection.database },
-    );
-  } catch {
-    // A server that does not let this user clear its caches replans on its own schedule.
-    state.replanAt = Infinity;
-  }
+  // A server that does not let this user clear its caches replans on its own schedule.
+  await run('CALL db.clearQueryCaches()').catch(() => (state.replanAt = Infinity));
 }

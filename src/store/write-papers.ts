@@ -262,13 +262,13 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
 export type StatementTimer = (statement: string, ms: number) => void;
 
 /** A transaction whose statements are named and, when a timer is given, timed. */
-export type NamedRun = (
+type NamedRun = (
   name: string,
   query: string,
   params: Record<string, unknown>,
 ) => Promise<QueryResult>;
 
-export function namedRun(tx: ManagedTransaction, timer?: StatementTimer): NamedRun {
+function namedRun(tx: ManagedTransaction, timer?: StatementTimer): NamedRun {
   if (!timer) return async (_name, query, params) => tx.run(query, params);
   return async (name, query, params) => {
     const started = performance.now();
