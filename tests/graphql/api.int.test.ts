@@ -240,6 +240,7 @@ describe('papers, concepts, claims and slices', () => {
 });
 
 describe('links and their evidence', () => {
+  const EVIDENCE = 'sentence field start end text rule confidence';
   const SLICE = /* GraphQL */ `
     query ($evidence: Boolean!) {
       neighborhood(id: "method:adam", depth: 2, limit: 60) {
@@ -248,15 +249,7 @@ describe('links and their evidence', () => {
           source
           target
           type
-          evidence @include(if: $evidence) {
-            sentence
-            field
-            start
-            end
-            text
-            rule
-            confidence
-          }
+          evidence @include(if: $evidence) { ${EVIDENCE} }
         }
       }
     }
@@ -334,15 +327,7 @@ describe('links and their evidence', () => {
             source
             target
             type
-            evidence {
-              sentence
-              field
-              start
-              end
-              text
-              rule
-              confidence
-            }
+            evidence { ${EVIDENCE} }
           }
         }
       `,
