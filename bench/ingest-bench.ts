@@ -1,6 +1,7 @@
 // Ingest benchmark (not a timed test), against a throwaway local Neo4j: extraction-only,
 // write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
-// Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--profile] [--json]
+// Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--batch N]
+//                                [--profile] [--json]
 // --profile prints where the write-only stage spends its time, statement by statement.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     papers: { type: 'string', default: '100000' },
     'stage-papers': { type: 'string', default: '8000' },
     workers: { type: 'string', default: '2' },
+    batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -33,7 +35,8 @@ const { values } = parseArgs({
 const total = Number(values.papers);
 const stagePapers = Math.min(Number(values['stage-papers']), total);
 const workers = Number(values.workers);
-const BATCH = DEFAULT_BATCH_SIZE;
+/** Papers per write transaction. */
+const BATCH = Number(values.batch);
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
