@@ -174,6 +174,7 @@ async function startServer(boltUrl: string, responseCacheMs: number) {
     },
     stdio: 'ignore',
   });
+  process.once('exit', () => child.kill('SIGTERM')); // also when the bench fails
   const base = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 250) {
     const ok = await fetch(`${base}/health`).then(
