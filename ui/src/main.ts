@@ -79,6 +79,9 @@ const neighborhood = (id: string) =>
     ),
   );
 
+/** What went wrong, for the status line or a panel: an API error's own sentence. */
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
+
 /** The evidence of links by id (slices come without it), one request per batch of ids. */
 async function evidenceOf(ids: string[]): Promise<Map<string, Evidence[]>> {
   const batches: string[][] = [];
@@ -168,8 +171,7 @@ function show(next: ViewState): Promise<void> {
       await showSelection(next, mine);
     } catch (error) {
       if (mine !== generation) return;
-      const message = error instanceof ApiError ? error.message : String(error);
-      setStatus(`Could not load this view: ${message}`, true);
+      setStatus(`Could not load this view: ${messageOf(error)}`, true);
     }
   })();
   pending = run;
@@ -268,8 +270,7 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
       renderLink(details, { ...edge, evidence }, close);
     } catch (error) {
       if (mine !== generation) return;
-      const message = error instanceof ApiError ? error.message : String(error);
-      renderLink(details, { ...edge, evidence: { error: message } }, close);
+      renderLink(details, { ...edge, evidence: { error: messageOf(error) } }, close);
     } finally {
       details.removeAttribute('aria-busy');
     }
@@ -417,8 +418,7 @@ byId('export-json').addEventListener('click', async () => {
     if (missing.length) setStatus(`Fetching the evidence of ${missing.length} links…`);
     found = await evidenceOf(missing.map((e) => e.data.id));
   } catch (error) {
-    const message = error instanceof ApiError ? error.message : String(error);
-    setStatus(`Could not export: ${message}`, true);
+    setStatus(`Could not export: ${messageOf(error)}`, true);
     return;
   }
   for (const edge of missing) edge.data.evidence = found.get(edge.data.id) ?? [];
