@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawPaper, SkippedRecord } from '../domain.ts';
 import { createExtractPool, type ExtractPool } from '../extract/extract-pool.ts';
 import type { ReadResult } from '../ingest/read-result.ts';
+import { awaitSearchIndexes } from '../store/apply-schema.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
 import { StoreError } from '../store/store-error.ts';
 import { findContentHashes, writePapers, type ExtractedPaper } from '../store/write-papers.ts';
@@ -184,6 +185,7 @@ export async function ingestPapers(
       writing.catch(() => {});
     }
     await writing;
+    if (summary.written > 0) await awaitSearchIndexes(connection);
   } finally {
     await writing.catch(() => {});
     if (!options.pool) await pool.close();

@@ -1,9 +1,23 @@
 // The graph schema, applied idempotently on every start: a uniqueness constraint behind every
 // MERGE key, the full-text indexes that search and alias lookup use, and the rank keys that links
 // written by older versions lack.
+//
+// NOTE: the paper and concept full-text indexes are eventually consistent: Lucene updates them
+// after a commit instead of inside it, which took a quarter of a write batch's commit time
+// (`npm run bench:ingest -- --profile`). Whatever writes calls awaitSearchIndexes before it
+// answers, so a search after an ingest or a delete sees it.
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { backfillRankKeys, RANK_KEY_INDEXES } from './rank-key.ts';
 import { toStoreError } from './store-error.ts';
+
+const EVENTUALLY_CONSISTENT = 'OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}';
+const EVENTUALLY_CONSISTENT_INDEXES = ['paper_text', 'concept_names'];
+
+// Graphs from before the full-text indexes were eventually consistent: drop them to be recreated.
+const STALE_FULLTEXT = `
+SHOW FULLTEXT INDEXES YIELD name, options
+WHERE name IN $names AND options.indexConfig['fulltext.eventually_consistent'] = false
+RETURN collect(name) AS stale`;
 
 export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE',
@@ -11,17 +25,30 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
   'CREATE CONSTRAINT author_id IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
   'CREATE INDEX concept_keys IF NOT EXISTS FOR (c:Concept) ON (c.keys)',
-  'CREATE INDEX builds_on_via IF NOT EXISTS FOR ()-[r:BUILDS_ON]-() ON (r.via)',
+  // Older graphs: with it, MERGE of a lineage edge read every BUILDS_ON edge through its concept.
+  'DROP INDEX builds_on_via IF EXISTS',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
-  'CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract]',
+  `CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract] ${EVENTUALLY_CONSISTENT}`,
   "CREATE FULLTEXT INDEX paper_external_ids IF NOT EXISTS FOR (p:Paper) ON EACH [p.externalIds] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
-  'CREATE FULLTEXT INDEX concept_names IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText]',
+  `CREATE FULLTEXT INDEX concept_names IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText] ${EVENTUALLY_CONSISTENT}`,
   ...RANK_KEY_INDEXES,
 ];
 
 export async function applySchema(connection: Neo4jConnection): Promise<void> {
   try {
+    const { records } = await connection.driver.executeQuery(
+      STALE_FULLTEXT,
+      { names: EVENTUALLY_CONSISTENT_INDEXES },
+      { database: connection.database },
+    );
+    for (const name of records[0].get('stale') as string[]) {
+      await connection.driver.executeQuery(
+        `DROP INDEX ${name}`,
+        {},
+        { database: connection.database },
+      );
+    }
     for (const statement of SCHEMA_STATEMENTS) {
       await connection.driver.executeQuery(statement, {}, { database: connection.database });
     }
@@ -34,4 +61,17 @@ export async function applySchema(connection: Neo4jConnection): Promise<void> {
     throw toStoreError(error);
   }
   await backfillRankKeys(connection);
+}
+
+/** Waits until the eventually consistent full-text indexes have every committed write. */
+export async function awaitSearchIndexes(connection: Neo4jConnection): Promise<void> {
+  try {
+    await connection.driver.executeQuery(
+      'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()',
+      {},
+      { database: connection.database },
+    );
+  } catch (error) {
+    throw toStoreError(error);
+  }
 }

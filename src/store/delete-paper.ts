@@ -1,3 +1,4 @@
+import { awaitSearchIndexes } from './apply-schema.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toStoreError } from './store-error.ts';
 
@@ -21,11 +22,13 @@ const EXISTS = 'MATCH (p:Paper {id: $id}) RETURN count(p) > 0 AS found';
 export async function deletePaper(connection: Neo4jConnection, id: string): Promise<boolean> {
   const session = connection.driver.session({ database: connection.database });
   try {
-    return await session.executeWrite(async (tx) => {
-      const found = (await tx.run(EXISTS, { id })).records[0].get('found') as boolean;
-      if (found) await tx.run(DELETE_PAPER, { id });
-      return found;
+    const found = await session.executeWrite(async (tx) => {
+      const exists = (await tx.run(EXISTS, { id })).records[0].get('found') as boolean;
+      if (exists) await tx.run(DELETE_PAPER, { id });
+      return exists;
     });
+    if (found) await awaitSearchIndexes(connection);
+    return found;
   } catch (error) {
     throw toStoreError(error);
   } finally {
