@@ -62,13 +62,13 @@ CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
 const UPSERT_CONCEPTS = `
 UNWIND $concepts AS row
 MERGE (c:Concept {id: row.id})
-ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = []
-SET c:$(row.label)
-WITH c, row
-SET c.aliases = reduce(acc = c.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    c.keys = reduce(acc = c.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
-WITH c
-SET c.aliasText = reduce(s = '', a IN c.aliases | s + ' ' + a)`;
+ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = [], c:$(row.label)
+WITH c, row,
+     [a IN row.aliases WHERE NOT a IN c.aliases] AS newAliases,
+     [k IN row.keys WHERE NOT k IN c.keys] AS newKeys
+WHERE size(newAliases) > 0 OR size(newKeys) > 0
+WITH c, c.aliases + newAliases AS aliases, c.keys + newKeys AS keys
+SET c.aliases = aliases, c.keys = keys, c.aliasText = reduce(s = '', a IN aliases | s + ' ' + a)`;
 
 const CREATE_LINKS = `
 UNWIND $links AS row
@@ -138,13 +138,15 @@ UNWIND $conceptIds AS conceptId
 MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
 WITH c, COUNT { (c)<-[:PROPOSES]-() } AS proposers
 CALL (c, proposers) {
-  MATCH ()-[r:BUILDS_ON {via: c.id}]->()
-  WHERE proposers > $maxProposers
+  WITH c WHERE proposers > $maxProposers
+  MATCH (c)<-[:PROPOSES]-(:Paper)<-[r:BUILDS_ON]-()
+  WHERE r.via = c.id
   DELETE r
 }
 CALL (c, proposers) {
+  WITH c WHERE proposers <= $maxProposers
   MATCH (a:Paper)-[:PROPOSES]->(c)<-[:USES|COMPARES]-(b:Paper)
-  WHERE a <> b AND proposers <= $maxProposers
+  WHERE a <> b
   MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)
 }`;
 
