@@ -1,7 +1,8 @@
 // Ingest benchmark (not a timed test), against a throwaway local Neo4j: extraction-only,
 // write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
 // Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--batch N]
-//                                [--profile] [--json]
+//                                [--writers N] [--profile] [--json]
+// --writers N writes the timed half of the write-only stage with N concurrent writers.
 // --profile prints where the write-only stage spends its time, statement by statement.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'stage-papers': { type: 'string', default: '8000' },
     workers: { type: 'string', default: '2' },
     batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+    writers: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -93,13 +95,18 @@ async function main() {
       ? (statement, ms) => spent.set(statement, (spent.get(statement) ?? 0) + ms)
       : undefined;
     t = performance.now();
-    for (let i = warmUp; i < extracted.length; i += BATCH) {
-      await writePapers(connection, extracted.slice(i, i + BATCH), { timer });
-    }
+    let next = warmUp;
+    const writer = async () => {
+      for (let i = next; i < extracted.length; i = next) {
+        next += BATCH;
+        await writePapers(connection, extracted.slice(i, i + BATCH), { timer });
+      }
+    };
+    await Promise.all(Array.from({ length: Number(values.writers) }, writer));
     const writeMs = performance.now() - t;
     const writeRate = perSecond(extracted.length - warmUp, writeMs);
     log(
-      `write only: ${writeRate} papers/s over ${extracted.length - warmUp} papers (${warmUp} before, untimed)`,
+      `write only: ${writeRate} papers/s over ${extracted.length - warmUp} papers (${warmUp} before, untimed; ${values.writers} writer(s))`,
     );
     for (const [statement, ms] of [...spent].sort((a, b) => b[1] - a[1])) {
       log(
@@ -129,6 +136,7 @@ async function main() {
     const figures = {
       papers: total,
       workers,
+      writers: Number(values.writers),
       extractPapersPerSecond: extractRate,
       writePapersPerSecond: writeRate,
       endToEndPapersPerSecond: endToEndRate,
