@@ -39,7 +39,8 @@ const NODE_FIELDS = (n: string) => `{
   id: ${n}.id,
   kind: ${KIND_OF(n)},
   label: CASE WHEN ${n}:Paper THEN ${n}.title WHEN ${n}:Claim THEN ${n}.value + ' ' + replace(${n}.kind, '_', ' ') ELSE ${n}.name END,
-  degree: COUNT { (${n})--() }
+  degree: COUNT { (${n})--() },
+  element: elementId(${n})
 }`;
 // A link as a row, without its evidence (sentence, mentions): that is most of a slice's bytes.
 export const EDGE_FIELDS = (r: string) =>
@@ -142,14 +143,14 @@ RETURN [r IN links | ${EDGE_FIELDS('r')}] AS edges, known,
 // or of a ring cut short. Read from papers, claims and authors (few links each); concepts have
 // only incoming links, so theirs are found from the other end. Links already in the slice are
 // skipped by id (the format of linkId).
+// NOTE: slice nodes are found and recognised by element id, which Neo4j reads without the
+// property store: most links read here lead out of the slice (a paper of Adam's neighbourhood
+// has ~18 links, about one of them to another node of the slice).
 const CLOSE = `
-CALL () {
-  UNWIND $papers AS id MATCH (n:Paper {id: id}) RETURN n
-  UNION ALL UNWIND $claims AS id MATCH (n:Claim {id: id}) RETURN n
-  UNION ALL UNWIND $authors AS id MATCH (n:Author {id: id}) RETURN n
-}
+UNWIND $starts AS start
+MATCH (n) WHERE elementId(n) = start
 MATCH (n)-[r]->(m)
-WHERE $inSlice[m.id] IS NOT NULL
+WHERE $inSlice[elementId(m)] IS NOT NULL
   AND ($types IS NULL OR type(r) IN $types)
   AND (r.confidence IS NULL OR r.confidence >= $minConfidence)
   AND $known[n.id + '|' + type(r) + '|' + m.id + coalesce('|' + r.via, '')] IS NULL
@@ -175,6 +176,8 @@ export async function loadNeighborhood(
   const nodes = new Map<string, SliceNode>([
     [id, toNode(start[0].node as Record<string, unknown>)],
   ]);
+  /** Element ids of the slice's nodes, for the closing query. */
+  const elements = new Map<string, string>([[id, (start[0].node as { element: string }).element]]);
   const edges = new Map<string, SliceEdge>();
   let frontier = [id];
   let truncated = false;
@@ -198,6 +201,7 @@ export async function loadNeighborhood(
         }
         const node = toNode(row.node as Record<string, unknown>);
         nodes.set(node.id, node);
+        elements.set(node.id, (row.node as { element: string }).element);
         next.push(node.id);
       }
       for (const link of row.edges as EdgeRow[]) {
@@ -207,14 +211,12 @@ export async function loadNeighborhood(
     }
     frontier = next;
   }
-  const idsOf = (kind: NodeKind) =>
-    [...nodes.values()].filter((node) => node.kind === kind).map((node) => node.id);
   const closing = await runRead(connection, CLOSE, {
-    papers: idsOf('PAPER'),
-    claims: idsOf('CLAIM'),
-    authors: idsOf('AUTHOR'),
+    starts: [...nodes.values()]
+      .filter((node) => node.kind === 'PAPER' || node.kind === 'CLAIM' || node.kind === 'AUTHOR')
+      .map((node) => elements.get(node.id)),
     // Maps, not lists: a key lookup per link instead of a scan of the list.
-    inSlice: Object.fromEntries([...nodes.keys()].map((key) => [key, true])),
+    inSlice: Object.fromEntries([...elements.values()].map((element) => [element, true])),
     known: Object.fromEntries([...edges.keys()].map((key) => [key, true])),
     types: options.types,
     minConfidence: options.minConfidence,
