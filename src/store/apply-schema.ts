@@ -7,6 +7,7 @@
 // (`npm run bench:ingest -- --profile`). Whatever writes calls awaitSearchIndexes before it
 // answers, so a search after an ingest or a delete sees it.
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { toInt } from './neo4j-values.ts';
 import { backfillRankKeys, RANK_KEY_INDEXES } from './rank-key.ts';
 import { toStoreError } from './store-error.ts';
 
@@ -42,7 +43,8 @@ export async function applySchema(connection: Neo4jConnection): Promise<void> {
       { names: EVENTUALLY_CONSISTENT_INDEXES },
       { database: connection.database },
     );
-    for (const name of records[0].get('stale') as string[]) {
+    const stale = records[0].get('stale') as string[];
+    for (const name of stale) {
       await connection.driver.executeQuery(
         `DROP INDEX ${name}`,
         {},
@@ -52,9 +54,10 @@ export async function applySchema(connection: Neo4jConnection): Promise<void> {
     for (const statement of SCHEMA_STATEMENTS) {
       await connection.driver.executeQuery(statement, {}, { database: connection.database });
     }
+    // Rebuilding a full-text index reads every paper or concept again: a large graph needs longer.
     await connection.driver.executeQuery(
-      'CALL db.awaitIndexes(60)',
-      {},
+      'CALL db.awaitIndexes($seconds)',
+      { seconds: toInt(stale.length > 0 ? 3600 : 60) },
       { database: connection.database },
     );
   } catch (error) {
