@@ -59,10 +59,14 @@ CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
 
 // NOTE: labels and relationship types chosen from data are Cypher 5.26's dynamic `$(...)`, with
 // values only from KIND_LABELS and CONCEPT_LINK_TYPES (set in toWriteRows), never from input.
+// Setting the label on every concept, even one that has it, write-locks the concept until commit:
+// a concurrent rewrite that leaves it without links then waits, sees this batch's links, and keeps
+// it (tests/store/write-papers.int.test.ts). Aliases and keys are written only when new.
 const UPSERT_CONCEPTS = `
 UNWIND $concepts AS row
 MERGE (c:Concept {id: row.id})
-ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = [], c:$(row.label)
+ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = []
+SET c:$(row.label)
 WITH c, row,
      [a IN row.aliases WHERE NOT a IN c.aliases] AS newAliases,
      [k IN row.keys WHERE NOT k IN c.keys] AS newKeys

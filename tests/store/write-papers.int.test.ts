@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { WRITE_STATEMENTS } from '../../src/store/write-papers.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+
+let connection: Neo4jConnection;
+beforeAll(async () => {
+  connection = await openTestDatabase();
+});
+afterAll(() => connection.close());
+
+const run = (query: string) =>
+  connection.driver.executeQuery(query, {}, { database: connection.database });
+
+// Two writes at once, statement by statement: B's write has found concept X while A's rewrite
+// drops A's link to X, the only one, and removes X as an orphan. Before the concept upsert locked
+// every concept it touched, A deleted X under B, and B's link to X was silently never written.
+test('a concept another write is linking to is not removed as an orphan', async () => {
+  await run(`CREATE (:Paper {id: 'race:a', stub: false})-[:USES {confidence: 0.9}]->
+                    (:Concept:Method {id: 'method:race-x', name: 'race x', kind: 'method',
+                                      aliases: ['race x'], keys: ['race x']})`);
+  await run("CREATE (:Paper {id: 'race:b', stub: false})");
+  const sessionA = connection.driver.session({ database: connection.database });
+  const sessionB = connection.driver.session({ database: connection.database });
+  try {
+    const txB = await sessionB.beginTransaction();
+    const txA = await sessionA.beginTransaction();
+    await txB.run(WRITE_STATEMENTS.UPSERT_CONCEPTS, {
+      concepts: [
+        {
+          id: 'method:race-x',
+          kind: 'method',
+          label: 'Method',
+          name: 'race x',
+          aliases: ['race x'],
+          keys: ['race x'],
+        },
+      ],
+    });
+    const steps: string[] = [];
+    const rewriteA = (async () => {
+      await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:a'] });
+      await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:race-x'] });
+      await txA.commit();
+      steps.push('A committed');
+    })();
+    // Give A the time to run ahead of B if nothing holds it back.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await txB.run(WRITE_STATEMENTS.CREATE_LINKS, {
+      links: [
+        { type: 'USES', paperId: 'race:b', conceptId: 'method:race-x', props: { confidence: 0.8 } },
+      ],
+    });
+    await txB.commit();
+    steps.push('B committed');
+    await rewriteA;
+    expect(steps).toEqual(['B committed', 'A committed']);
+  } finally {
+    await sessionA.close();
+    await sessionB.close();
+  }
+  const { records } = await run(
+    "MATCH (p:Paper)-[:USES]->(:Concept {id: 'method:race-x'}) RETURN collect(p.id) AS users",
+  );
+  expect(records[0].get('users')).toEqual(['race:b']);
+});
