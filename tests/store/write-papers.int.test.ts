@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { WRITE_STATEMENTS } from '../../src/store/write-papers.ts';
+import { WRITE_STATEMENTS, writePapers } from '../../src/store/write-papers.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
 let connection: Neo4jConnection;
@@ -63,4 +63,57 @@ test('a concept another write is linking to is not removed as an orphan', async 
     "MATCH (p:Paper)-[:USES]->(:Concept {id: 'method:race-x'}) RETURN collect(p.id) AS users",
   );
   expect(records[0].get('users')).toEqual(['race:b']);
+});
+
+// The other order: A's rewrite has removed X (not yet committed) when B's write reaches X. B waits
+// for A, finds X gone, and its batch is written again from the start, recreating X.
+test('a batch that meets a concept removed under it is written again, recreating the concept', async () => {
+  await run(`CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
+                    (:Concept:Method {id: 'method:race-y', name: 'race y', kind: 'method',
+                                      aliases: ['race y'], keys: ['race y']})`);
+  const sessionA = connection.driver.session({ database: connection.database });
+  try {
+    const txA = await sessionA.beginTransaction();
+    await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:c'] });
+    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:race-y'] });
+    const sentence = 'We train with race y.';
+    const writeB = writePapers(connection, [
+      {
+        paper: { id: 'race:d', title: 'Race D', abstract: sentence, source: 'jsonl' },
+        extraction: {
+          id: 'race:d',
+          title: 'Race D',
+          concepts: [
+            {
+              kind: 'method',
+              role: 'uses',
+              id: 'method:race-y',
+              name: 'race y',
+              aliases: [],
+              confidence: 0.8,
+              rules: ['test'],
+              mentions: [{ field: 'abstract', start: 15, end: 21, text: 'race y', sentence }],
+            },
+          ],
+          claims: [],
+          codeUrls: [],
+        },
+        contentHash: 'race-d',
+      },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await txA.commit();
+    await writeB;
+  } finally {
+    await sessionA.close();
+  }
+  const { records } = await run(
+    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'method:race-y'})
+     RETURN collect(p.id) AS users, c.name AS name, labels(c) AS labels`,
+  );
+  expect(records[0].toObject()).toEqual({
+    users: ['race:d'],
+    name: 'race y',
+    labels: ['Concept', 'Method'],
+  });
 });
