@@ -91,17 +91,19 @@ export function contentHash(paper: RawPaper): string {
 }
 
 /**
- * Writes a batch, retrying while Neo4j is unavailable (a restart, a failover). A batch is one
- * transaction, so a retry never doubles anything. The driver already retried for its own budget.
+ * Writes a batch, retrying while Neo4j is unavailable (a restart, a failover) and after a conflict
+ * with a concurrent write. A batch is one transaction, so a retry never doubles anything. The
+ * driver already retried for its own budget.
  */
 async function writeWithRetry(connection: Neo4jConnection, batch: ExtractedPaper[], attempts = 4) {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await writePapers(connection, batch);
     } catch (error) {
-      const unavailable = error instanceof StoreError && error.code === 'DB_UNAVAILABLE';
-      if (!unavailable || attempt >= attempts) throw error;
-      await sleep(1000 * 2 ** attempt);
+      const code = error instanceof StoreError ? error.code : null;
+      if ((code !== 'DB_UNAVAILABLE' && code !== 'DB_CONFLICT') || attempt >= attempts) throw error;
+      // A conflict is over once the other write has committed; an outage lasts longer.
+      if (code === 'DB_UNAVAILABLE') await sleep(1000 * 2 ** attempt);
     }
   }
 }

@@ -1,6 +1,6 @@
 // Batched, idempotent writes of extracted papers: one transaction per batch, so the graph only
 // ever holds whole papers. Re-writing a paper replaces everything derived from its old text.
-import { Neo4jError, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { ConceptKind, Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
@@ -304,17 +304,6 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
     await run('orphans', DELETE_ORPHANS, { conceptIds: previouslyLinked });
 }
 
-/** Attempts of a batch whose transaction met a node that a concurrent write deleted. */
-const MAX_ATTEMPTS_AFTER_DELETE = 3;
-
-/**
- * A node this batch had found was deleted by a write that committed meanwhile (a concept removed
- * as an orphan by a concurrent rewrite, which this batch's concept upsert waited for). The batch
- * rolled back whole, and a fresh attempt recreates the concept.
- */
-const deletedUnderUs = (error: unknown) =>
-  error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound';
-
 export interface WriteOptions {
   ingestedAt?: string;
   /** Times each statement, the packing of the rows and the commit. */
@@ -336,24 +325,17 @@ export async function writePapers(
   timer?.('pack rows', performance.now() - started);
   const session = connection.driver.session({ database: connection.database });
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await session.executeWrite(
-          async (tx) => {
-            const run = namedRun(tx, timer);
-            // Papers and references mapped onto nodes that already hold them under another id.
-            const resolved = await resolveExternalIds(tx, batch);
-            await writeRows(run, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
-            await writeCitations(tx, resolved);
-            started = performance.now();
-          },
-          { timeout: 120_000 },
-        );
-        break;
-      } catch (error) {
-        if (!deletedUnderUs(error) || attempt >= MAX_ATTEMPTS_AFTER_DELETE) throw error;
-      }
-    }
+    await session.executeWrite(
+      async (tx) => {
+        const run = namedRun(tx, timer);
+        // Papers and references mapped onto nodes that already hold them under another id.
+        const resolved = await resolveExternalIds(tx, batch);
+        await writeRows(run, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
+        await writeCitations(tx, resolved);
+        started = performance.now();
+      },
+      { timeout: 120_000 },
+    );
     timer?.('commit', performance.now() - started);
   } catch (error) {
     throw toStoreError(error);

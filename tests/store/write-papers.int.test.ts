@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { WRITE_STATEMENTS, writePapers } from '../../src/store/write-papers.ts';
+import { createExtractPool } from '../../src/extract/extract-pool.ts';
+import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
+import { WRITE_STATEMENTS } from '../../src/store/write-papers.ts';
 import { openTestDatabase } from '../support/test-database.ts';
 
 let connection: Neo4jConnection;
@@ -66,54 +68,54 @@ test('a concept another write is linking to is not removed as an orphan', async 
 });
 
 // The other order: A's rewrite has removed X (not yet committed) when B's write reaches X. B waits
-// for A, finds X gone, and its batch is written again from the start, recreating X.
+// for A's lock, finds X gone and fails with DB_CONFLICT; the ingest writes the batch again, which
+// recreates X.
 test('a batch that meets a concept removed under it is written again, recreating the concept', async () => {
   await run(`CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
-                    (:Concept:Method {id: 'method:race-y', name: 'race y', kind: 'method',
-                                      aliases: ['race y'], keys: ['race y']})`);
+                    (:Concept:Method {id: 'method:adam', name: 'Adam', kind: 'method',
+                                      aliases: ['Adam'], keys: ['adam']})`);
+  const pool = createExtractPool({ workers: 1 });
   const sessionA = connection.driver.session({ database: connection.database });
   try {
     const txA = await sessionA.beginTransaction();
     await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:c'] });
-    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:race-y'] });
-    const sentence = 'We train with race y.';
-    const writeB = writePapers(connection, [
-      {
-        paper: { id: 'race:d', title: 'Race D', abstract: sentence, source: 'jsonl' },
-        extraction: {
-          id: 'race:d',
-          title: 'Race D',
-          concepts: [
-            {
-              kind: 'method',
-              role: 'uses',
-              id: 'method:race-y',
-              name: 'race y',
-              aliases: [],
-              confidence: 0.8,
-              rules: ['test'],
-              mentions: [{ field: 'abstract', start: 15, end: 21, text: 'race y', sentence }],
-            },
-          ],
-          claims: [],
-          codeUrls: [],
-        },
-        contentHash: 'race-d',
-      },
-    ]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:adam'] });
+    const paper = {
+      id: 'race:d',
+      title: 'Race D',
+      abstract: 'We train the network with Adam.',
+      source: 'jsonl',
+    };
+    const ingestB = ingestPapers(connection, [{ kind: 'paper', paper, where: 'race:d' }], {
+      pool,
+    });
+    await waitForBlockedTransaction();
     await txA.commit();
-    await writeB;
+    const summary = await ingestB;
+    expect(summary.written).toBe(1);
   } finally {
     await sessionA.close();
+    await pool.close();
   }
   const { records } = await run(
-    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'method:race-y'})
+    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'method:adam'})
      RETURN collect(p.id) AS users, c.name AS name, labels(c) AS labels`,
   );
   expect(records[0].toObject()).toEqual({
     users: ['race:d'],
-    name: 'race y',
+    name: 'Adam',
     labels: ['Concept', 'Method'],
   });
 });
+
+/** Waits until some transaction waits for a lock another one holds. */
+async function waitForBlockedTransaction() {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const { records } = await run(
+      "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
+    );
+    if (Number(records[0].get('n')) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no transaction became blocked within 30 s');
+}
