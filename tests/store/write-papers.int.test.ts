@@ -46,8 +46,8 @@ test('a concept another write is linking to is not removed as an orphan', async 
       await txA.commit();
       steps.push('A committed');
     })();
-    // Give A the time to run ahead of B if nothing holds it back.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A waits for B's lock on X; without it A runs through, and no transaction is ever blocked.
+    await waitForBlockedTransaction();
     await txB.run(WRITE_STATEMENTS.CREATE_LINKS, {
       links: [
         { type: 'USES', paperId: 'race:b', conceptId: 'method:race-x', props: { confidence: 0.8 } },
