@@ -1,9 +1,11 @@
 // Ingest benchmark (not a timed test), against a throwaway local Neo4j: extraction-only,
 // write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
 // Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--batch N]
-//                                [--writers N] [--profile] [--json]
+//                                [--writers N] [--profile] [--floor] [--json]
 // --writers N writes the timed half of the write-only stage with N concurrent writers.
 // --profile prints where the write-only stage spends its time, statement by statement.
+// --floor also writes the staged papers as a bare graph (see writeFloor), for what this machine's
+// Neo4j writes at best beside what papergraph writes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +15,11 @@ import { createExtractPool } from '../src/extract/extract-pool.ts';
 import type { ReadResult } from '../src/ingest/read-result.ts';
 import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { contentHash, DEFAULT_BATCH_SIZE, ingestPapers } from '../src/pipeline/ingest-papers.ts';
-import { applySchema } from '../src/store/apply-schema.ts';
+import { applySchema, SCHEMA_STATEMENTS } from '../src/store/apply-schema.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
 import { graphStats } from '../src/store/graph-stats.ts';
 import {
+  toWriteRows,
   writePapers,
   type ExtractedPaper,
   type StatementTimer,
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     writers: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +50,66 @@ const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000 * 10) / 
 
 function* results(papers: Iterable<RawPaper>): Generator<ReadResult> {
   for (const paper of papers) yield { kind: 'paper', paper, where: paper.id };
+}
+
+// The bare graph: papers with their text, concepts with their names, links without evidence or
+// rank key; no index but the uniqueness constraints behind the MERGEs.
+const BARE_WRITES = [
+  `UNWIND $papers AS row MERGE (p:Paper {id: row.id}) SET p += row.props`,
+  `UNWIND $concepts AS row MERGE (c:Concept {id: row.id})
+   ON CREATE SET c.name = row.name, c.kind = row.kind SET c:$(row.label)`,
+  `UNWIND $links AS row
+   MATCH (p:Paper {id: row.paperId}) MATCH (c:Concept {id: row.conceptId})
+   CREATE (p)-[:$(row.type)]->(c)`,
+];
+
+/**
+ * The write floor: the staged papers written as a bare graph into a second throwaway Neo4j of the
+ * same size, in the same batches, the first half untimed: papers/s of the timed half.
+ */
+async function writeFloor(extracted: ExtractedPaper[], warmUp: number): Promise<number> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-floor-'));
+  const { boltUrl } = await startLocalNeo4j({
+    dataDir,
+    port: await findFreePort(),
+    heapMb: 2048,
+    pageCacheMb: 1024,
+    tiedToParent: true,
+  });
+  const connection = await connectNeo4j({ uri: boltUrl });
+  try {
+    for (const statement of SCHEMA_STATEMENTS.filter((s) => s.startsWith('CREATE CONSTRAINT'))) {
+      await connection.driver.executeQuery(statement, {}, { database: connection.database });
+    }
+    const write = async (batch: ExtractedPaper[]) => {
+      const rows = toWriteRows(batch, new Date().toISOString());
+      const params = {
+        papers: rows.papers,
+        concepts: rows.concepts,
+        links: rows.links.map(({ type, paperId, conceptId }) => ({ type, paperId, conceptId })),
+      };
+      const session = connection.driver.session({ database: connection.database });
+      try {
+        await session.executeWrite(async (tx) => {
+          for (const statement of BARE_WRITES) await tx.run(statement, params);
+        });
+      } finally {
+        await session.close();
+      }
+    };
+    for (let i = 0; i < warmUp; i += BATCH) {
+      await write(extracted.slice(i, Math.min(i + BATCH, warmUp)));
+    }
+    const t = performance.now();
+    for (let i = warmUp; i < extracted.length; i += BATCH) {
+      await write(extracted.slice(i, i + BATCH));
+    }
+    return perSecond(extracted.length - warmUp, performance.now() - t);
+  } finally {
+    await connection.close();
+    await stopLocalNeo4j(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -113,6 +177,13 @@ async function main() {
         `  ${statement.padEnd(20)} ${(ms / 1000).toFixed(2)} s (${Math.round((ms / writeMs) * 100)}%)`,
       );
     }
+    // The floor runs while the benchmark's own Neo4j idles, so the two do not share the cores.
+    const floorRate = values.floor ? await writeFloor(extracted, warmUp) : null;
+    if (floorRate !== null) {
+      log(
+        `write floor (bare graph: no evidence, no rank keys, no index but the constraints): ${floorRate} papers/s; write only / floor ${Math.round((writeRate / floorRate) * 100) / 100}`,
+      );
+    }
     extracted.length = 0;
 
     // 3. End to end on the whole corpus (the staged papers are found unchanged and skipped, so
@@ -139,6 +210,7 @@ async function main() {
       writers: Number(values.writers),
       extractPapersPerSecond: extractRate,
       writePapersPerSecond: writeRate,
+      writeFloorPapersPerSecond: floorRate,
       endToEndPapersPerSecond: endToEndRate,
       endToEndOverExtract: Math.round((endToEndRate / extractRate) * 100) / 100,
       peakRssMb: Math.round(peakRss / 2 ** 20),
