@@ -49,6 +49,13 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    // The floor: a request that reads nothing, each way. What HTTP, GraphQL and the Bolt client
+    // cost per request, which every other GraphQL query pays on top of its reads.
+    name: 'floor({__typename} / RETURN 1)',
+    graphql: `{ __typename }`,
+    cypher: `RETURN 1`,
+  },
+  {
     name: 'whoUses(technique:"Adam",first:20)',
     graphql: `{ whoUses(technique: "Adam", first: 20) { totalCount edges { relation roles confidence
       node { id title } evidence { sentence text start end rule confidence } } } }`,
