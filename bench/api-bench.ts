@@ -14,12 +14,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { ReadResult } from '../src/ingest/read-result.ts';
-import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
+import { findFreePort, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { ingestPapers } from '../src/pipeline/ingest-papers.ts';
 import { applySchema } from '../src/store/apply-schema.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
 import { countPapersInGraph } from '../src/store/count-papers-in-graph.ts';
 import { ensureUiBuilt } from '../src/ui-assets/ensure-ui-built.ts';
+import { startBenchNeo4j } from './bench-neo4j.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
 const { values } = parseArgs({
@@ -207,13 +208,7 @@ async function main() {
   // The benchmark graph is kept under .papergraph/ so it is built once per size.
   const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
   mkdirSync(dataDir, { recursive: true });
-  const { boltUrl, pid } = await startLocalNeo4j({
-    dataDir,
-    port: await findFreePort(),
-    heapMb: 2048,
-    pageCacheMb: 1024,
-    tiedToParent: true,
-  });
+  const { boltUrl, pid } = await startBenchNeo4j(dataDir);
   const connection = await connectNeo4j({ uri: boltUrl });
   await applySchema(connection);
   const present = await countPapersInGraph(connection);

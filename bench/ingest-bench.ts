@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { RawPaper } from '../src/domain.ts';
 import { createExtractPool } from '../src/extract/extract-pool.ts';
 import type { ReadResult } from '../src/ingest/read-result.ts';
-import { findFreePort, startLocalNeo4j, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
+import { stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { contentHash, DEFAULT_BATCH_SIZE, ingestPapers } from '../src/pipeline/ingest-papers.ts';
 import { applySchema, SCHEMA_STATEMENTS } from '../src/store/apply-schema.ts';
 import { connectNeo4j } from '../src/store/connect-neo4j.ts';
@@ -24,6 +24,7 @@ import {
   type ExtractedPaper,
   type StatementTimer,
 } from '../src/store/write-papers.ts';
+import { startBenchNeo4j } from './bench-neo4j.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
 const { values } = parseArgs({
@@ -69,13 +70,7 @@ const BARE_WRITES = [
  */
 async function writeFloor(extracted: ExtractedPaper[], warmUp: number): Promise<number> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-floor-'));
-  const { boltUrl } = await startLocalNeo4j({
-    dataDir,
-    port: await findFreePort(),
-    heapMb: 2048,
-    pageCacheMb: 1024,
-    tiedToParent: true,
-  });
+  const { boltUrl } = await startBenchNeo4j(dataDir);
   const connection = await connectNeo4j({ uri: boltUrl });
   try {
     for (const statement of SCHEMA_STATEMENTS.filter((s) => s.startsWith('CREATE CONSTRAINT'))) {
@@ -114,15 +109,8 @@ async function writeFloor(extracted: ExtractedPaper[], warmUp: number): Promise<
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-'));
-  const port = await findFreePort();
   log(`starting a throwaway Neo4j (${dataDir})...`);
-  const { boltUrl } = await startLocalNeo4j({
-    dataDir,
-    port,
-    heapMb: 2048,
-    pageCacheMb: 1024,
-    tiedToParent: true,
-  });
+  const { boltUrl } = await startBenchNeo4j(dataDir);
   const connection = await connectNeo4j({ uri: boltUrl });
   await applySchema(connection);
   let peakRss = process.memoryUsage.rss();

@@ -34,49 +34,48 @@ export interface GraphSlice {
 const KIND_OF = (n: string) =>
   `CASE WHEN ${n}:Paper THEN 'PAPER' WHEN ${n}:Claim THEN 'CLAIM' WHEN ${n}:Author THEN 'AUTHOR' ELSE toUpper(${n}.kind) END`;
 
-// A node as a row: its id, kind, label and degree, computed in Cypher from fixed expressions.
-const NODE_FIELDS = (n: string) => `{
-  id: ${n}.id,
-  kind: ${KIND_OF(n)},
-  label: CASE WHEN ${n}:Paper THEN ${n}.title WHEN ${n}:Claim THEN ${n}.value + ' ' + replace(${n}.kind, '_', ' ') ELSE ${n}.name END,
-  degree: COUNT { (${n})--() },
-  element: elementId(${n})
-}`;
+// NOTE: nodes and links come as lists, not maps: the driver decodes a map's keys again in every
+// row. For a 500-node neighbourhood that took the driver's CPU per slice from 11.4 to 8.0-8.7 ms
+// (probe at concurrency 8, Neo4j's CPU unchanged).
+// A node as a row: [id, kind, label, degree, element id], computed from fixed expressions.
+const NODE_FIELDS = (n: string) => `[
+  ${n}.id,
+  ${KIND_OF(n)},
+  CASE WHEN ${n}:Paper THEN ${n}.title WHEN ${n}:Claim THEN ${n}.value + ' ' + replace(${n}.kind, '_', ' ') ELSE ${n}.name END,
+  COUNT { (${n})--() },
+  elementId(${n})
+]`;
+type NodeRow = [id: string, kind: NodeKind, label: string | null, degree: unknown, element: string];
+
 // A link as a row, without its evidence (sentence, mentions): that is most of a slice's bytes.
 export const EDGE_FIELDS = (r: string) =>
-  `{ source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}),
-     role: ${r}.role, confidence: ${r}.confidence, via: ${r}.via }`;
+  `[startNode(${r}).id, type(${r}), endNode(${r}).id, ${r}.role, ${r}.confidence, ${r}.via]`;
 
-export interface EdgeRow {
-  source: string;
-  target: string;
-  type: LinkType;
-  role: unknown;
-  confidence: unknown;
-  via: unknown;
-}
+export type EdgeRow = [
+  source: string,
+  type: LinkType,
+  target: string,
+  role: unknown,
+  confidence: unknown,
+  via: unknown,
+];
 
 /** A link's id: its ends and type, and for lineage the concept it runs through. */
 export const linkId = (source: string, type: LinkType, target: string, via: string | null) =>
   `${source}|${type}|${target}${via === null ? '' : `|${via}`}`;
 
-function toNode(row: Record<string, unknown>): SliceNode {
-  return {
-    id: row.id as string,
-    kind: row.kind as NodeKind,
-    label: (row.label as string | null) || (row.id as string),
-    degree: toNumber(row.degree),
-  };
+function toNode([id, kind, label, degree]: NodeRow): SliceNode {
+  return { id, kind, label: label || id, degree: toNumber(degree) };
 }
 
-export function toEdge(row: EdgeRow): SliceEdge {
+export function toEdge([source, type, target, role, confidence, via]: EdgeRow): SliceEdge {
   return {
-    id: linkId(row.source, row.type, row.target, typeof row.via === 'string' ? row.via : null),
-    source: row.source,
-    target: row.target,
-    type: row.type,
-    role: typeof row.role === 'string' ? row.role : null,
-    confidence: typeof row.confidence === 'number' ? row.confidence : null,
+    id: linkId(source, type, target, typeof via === 'string' ? via : null),
+    source,
+    target,
+    type,
+    role: typeof role === 'string' ? role : null,
+    confidence: typeof confidence === 'number' ? confidence : null,
   };
 }
 
@@ -137,7 +136,7 @@ WITH collect({m: m, links: links, known: known}) AS rows
 UNWIND [row IN rows WHERE row.known] + [row IN rows WHERE NOT row.known][0..$limit] AS row
 WITH row.m AS m, row.links AS links, row.known AS known
 RETURN [r IN links | ${EDGE_FIELDS('r')}] AS edges, known,
-       CASE WHEN known THEN {id: m.id} ELSE ${NODE_FIELDS('m')} END AS node`;
+       CASE WHEN known THEN [m.id] ELSE ${NODE_FIELDS('m')} END AS node`;
 
 // Links among the slice's nodes that the rings did not read: those between nodes of the last ring,
 // or of a ring cut short. Read from papers, claims and authors (few links each); concepts have
@@ -173,11 +172,10 @@ export async function loadNeighborhood(
 ): Promise<GraphSlice | null> {
   const start = await runRead(connection, START, { id });
   if (start.length === 0) return null;
-  const nodes = new Map<string, SliceNode>([
-    [id, toNode(start[0].node as Record<string, unknown>)],
-  ]);
+  const first = start[0].node as NodeRow;
+  const nodes = new Map<string, SliceNode>([[id, toNode(first)]]);
   /** Element ids of the slice's nodes, for the closing query. */
-  const elements = new Map<string, string>([[id, (start[0].node as { element: string }).element]]);
+  const elements = new Map<string, string>([[id, first[4]]]);
   const edges = new Map<string, SliceEdge>();
   let frontier = [id];
   let truncated = false;
@@ -199,9 +197,9 @@ export async function loadNeighborhood(
           truncated = true;
           continue;
         }
-        const node = toNode(row.node as Record<string, unknown>);
+        const node = toNode(row.node as NodeRow);
         nodes.set(node.id, node);
-        elements.set(node.id, (row.node as { element: string }).element);
+        elements.set(node.id, (row.node as NodeRow)[4]);
         next.push(node.id);
       }
       for (const link of row.edges as EdgeRow[]) {
@@ -264,7 +262,7 @@ export async function loadOverview(
   const edges = new Map<string, SliceEdge>();
   for (const row of rows) {
     for (const end of [row.source, row.target]) {
-      const node = toNode(end as Record<string, unknown>);
+      const node = toNode(end as NodeRow);
       nodes.set(node.id, node);
     }
     const edge = toEdge(row.edge as EdgeRow);
