@@ -197,9 +197,10 @@ export async function loadNeighborhood(
           truncated = true;
           continue;
         }
-        const node = toNode(row.node as NodeRow);
+        const fields = row.node as NodeRow;
+        const node = toNode(fields);
         nodes.set(node.id, node);
-        elements.set(node.id, (row.node as NodeRow)[4]);
+        elements.set(node.id, fields[4]);
         next.push(node.id);
       }
       for (const link of row.edges as EdgeRow[]) {
