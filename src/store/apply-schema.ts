@@ -37,29 +37,15 @@ export const SCHEMA_STATEMENTS = [
 ];
 
 export async function applySchema(connection: Neo4jConnection): Promise<void> {
+  const run = (query: string, params: Record<string, unknown> = {}) =>
+    connection.driver.executeQuery(query, params, { database: connection.database });
   try {
-    const { records } = await connection.driver.executeQuery(
-      STALE_FULLTEXT,
-      { names: EVENTUALLY_CONSISTENT_INDEXES },
-      { database: connection.database },
-    );
+    const { records } = await run(STALE_FULLTEXT, { names: EVENTUALLY_CONSISTENT_INDEXES });
     const stale = records[0].get('stale') as string[];
-    for (const name of stale) {
-      await connection.driver.executeQuery(
-        `DROP INDEX ${name}`,
-        {},
-        { database: connection.database },
-      );
-    }
-    for (const statement of SCHEMA_STATEMENTS) {
-      await connection.driver.executeQuery(statement, {}, { database: connection.database });
-    }
+    for (const name of stale) await run(`DROP INDEX ${name}`);
+    for (const statement of SCHEMA_STATEMENTS) await run(statement);
     // Rebuilding a full-text index reads every paper or concept again: a large graph needs longer.
-    await connection.driver.executeQuery(
-      'CALL db.awaitIndexes($seconds)',
-      { seconds: toInt(stale.length > 0 ? 3600 : 60) },
-      { database: connection.database },
-    );
+    await run('CALL db.awaitIndexes($seconds)', { seconds: toInt(stale.length > 0 ? 3600 : 60) });
   } catch (error) {
     throw toStoreError(error);
   }
