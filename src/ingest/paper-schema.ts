@@ -12,12 +12,35 @@ export const MAX_TITLE_CHARS = 2_000;
 
 const text = z.string().transform(normalizeText);
 
-const isoDate = z
+/**
+ * A date as sources give it, kept at its precision: `2023`, `2023-05`, `2023-05-14` or a full
+ * timestamp (cut to its day). Year-only dates are common in real corpora; inventing a month or a
+ * day would make them look more precise than they are.
+ */
+const partialDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date')
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), 'expected a real calendar date')
+  .regex(
+    /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
+    'expected a date (YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp)',
+  )
+  .refine(isRealDate, 'expected a real calendar date')
   .transform((s) => s.slice(0, 10));
+
+function isRealDate(s: string): boolean {
+  const [year, month = '01', day = '01'] = s.slice(0, 10).split('-');
+  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCMonth() + 1 === Number(month) &&
+    date.getUTCDate() === Number(day)
+  );
+}
+
+/** The year of a partial date: `2023-05` -> 2023. */
+export function yearOf(published: string | null | undefined): number | null {
+  return published ? Number(published.slice(0, 4)) : null;
+}
 
 /** What every reader must produce; fields are normalised by `normalizeText`. */
 export const rawPaperSchema = z.object({
@@ -32,7 +55,7 @@ export const rawPaperSchema = z.object({
       .max(MAX_ABSTRACT_CHARS, `abstract is longer than ${MAX_ABSTRACT_CHARS} characters`),
   ),
   authors: z.array(text.pipe(z.string().min(1, 'author name is empty'))).optional(),
-  published: isoDate.nullish(),
+  published: partialDate.nullish(),
   url: z.string().trim().url('url is not a URL').nullish(),
   venue: text.nullish(),
   source: z.string(),

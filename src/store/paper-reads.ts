@@ -87,7 +87,8 @@ function paperQuery(filter: PaperFilter): { match: string; params: Record<string
     where.push('p.published >= $publishedFrom');
   }
   if (filter.publishedTo) {
-    params.publishedTo = filter.publishedTo;
+    // A partial bound covers its whole period: `publishedTo: "2023"` keeps `2023-12-31`.
+    params.publishedTo = `${filter.publishedTo}-99-99`.slice(0, 10);
     where.push('p.published <= $publishedTo');
   }
   return { match: `${match}\nWHERE ${where.join('\n  AND ')}`, params };

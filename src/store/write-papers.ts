@@ -3,6 +3,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { ConceptKind, Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
+import { yearOf } from '../ingest/paper-schema.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
@@ -245,6 +246,7 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
         title: paper.title,
         abstract: paper.abstract,
         published: paper.published ?? null,
+        year: yearOf(paper.published),
         url: paper.url ?? null,
         venue: paper.venue ?? null,
         source: paper.source,
