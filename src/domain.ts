@@ -3,8 +3,12 @@
 export const CONCEPT_KINDS = ['method', 'model', 'dataset', 'task', 'metric', 'hardware'] as const;
 export type ConceptKind = (typeof CONCEPT_KINDS)[number];
 
-/** How a paper relates to a concept it mentions; `null` when no cue says (datasets, tasks...). */
-export const ROLES = ['proposes', 'uses', 'compares'] as const;
+/**
+ * How a paper relates to a concept it names: its own contribution, part of its method, training
+ * or experiments (for a dataset: trained or evaluated on), a baseline it is measured against, or
+ * related work and motivation only.
+ */
+export const ROLES = ['proposes', 'uses', 'compares', 'background'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CLAIM_KINDS = [
@@ -55,15 +59,20 @@ export interface Mention {
 
 export interface ExtractedConcept {
   kind: ConceptKind;
-  role: Role | null;
-  /** Stable slug of `kind` and canonical name, e.g. `method:adam`. */
+  role: Role;
+  /** Stable slug of the canonical name, e.g. `adam`; the same whatever the kind. */
   id: string;
   name: string;
   aliases: string[];
   confidence: number;
   /** Names of the rules that fired for this concept, strongest first. */
   rules: string[];
+  /** Mentions, the one that decided the role first. */
   mentions: Mention[];
+  /** The family this concept is a variant of (ResNet-50 -> ResNet), when it has one. */
+  family?: { id: string; kind: ConceptKind; name: string } | null;
+  /** A broad class (Transformer, CNN): a concept, but no lineage runs through it. */
+  broad?: boolean;
 }
 
 export interface ExtractedClaim {

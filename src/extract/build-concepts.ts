@@ -1,6 +1,8 @@
 // Merging candidates into concepts: contested spans, roles from cue words, one concept per id.
-import type { ConceptKind, ExtractedConcept, Field, Mention, Role } from '../domain.ts';
-import { lookupLexicon } from './lexicon.ts';
+import type { ExtractedConcept, Field, Mention } from '../domain.ts';
+import { familyByGrammar, lexiconEntryById, lookupLexicon } from './lexicon.ts';
+import type { RoleContext } from './decide-role.ts';
+import { decidingIndex, mentionCue, pickRole } from './decide-role.ts';
 import type { Candidate, FieldText } from './concept-candidate.ts';
 import { CONCEPT_RULES } from './concept-candidate.ts';
 
@@ -40,25 +42,11 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
-const PROPOSE_CONTEXT = /\b(?:our|the proposed|our proposed|the new)\s+$/i;
-const COMPARE_CONTEXT =
-  /\b(?:compared (?:with|to)|comparison (?:with|to)|than|outperform\w*|surpass\w*|versus|vs\.?|against|over|baselines?(?: such as| including| like)?|competitive with|on par with|unlike|superior to|better than|beats?)\b[^.;]{0,50}$/i;
-const USE_CONTEXT =
-  /\b(?:us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|based on|built on|build on|employ\w*|leverag\w*|adopt\w*|exploit\w*|with|via|through|on|trained (?:on|with)|fine-tun\w*|run\w* on|evaluat\w* on|experiments? on|tested on|initiali[sz]ed (?:from|with)|such as|including)\b[^.;]{0,40}$/i;
-
-function mentionRole(c: Candidate): Role | null {
-  if (c.proposes) return 'proposes';
-  const before = c.sentence.text.slice(
-    Math.max(0, c.start - c.sentence.start - 80),
-    c.start - c.sentence.start,
-  );
-  if (PROPOSE_CONTEXT.test(before) && c.rule !== 'lexicon') return 'proposes';
-  if (COMPARE_CONTEXT.test(before)) return 'compares';
-  if (USE_CONTEXT.test(before)) return 'uses';
-  return null;
-}
-
-export function buildConcepts(kept: Candidate[], fields: FieldText[]): ExtractedConcept[] {
+export function buildConcepts(
+  kept: Candidate[],
+  fields: FieldText[],
+  context: RoleContext,
+): ExtractedConcept[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of kept) {
     const list = groups.get(c.id) ?? [];
@@ -79,12 +67,15 @@ export function buildConcepts(kept: Candidate[], fields: FieldText[]): Extracted
     const name = lookupLexicon(best.name).some((e) => e.id === id)
       ? best.name
       : (definedName?.name ?? best.name);
-    const mentions = dedupeMentions(group, fields);
+    const cues = group.map((c) => mentionCue(c, context));
+    const role = pickRole(best.kind, cues);
+    const deciding = group[decidingIndex(role, cues)];
+    const mentions = dedupeMentions([deciding, ...group.filter((c) => c !== deciding)], fields);
     const surfaces = new Set(mentions.map((m) => m.text));
     surfaces.delete(name);
     const aliases = [...surfaces].filter((s) => s.toLowerCase() !== name.toLowerCase());
-    const roles = group.map(mentionRole);
-    const role = pickRole(best.kind, roles);
+    const entry = lexiconEntryById(id);
+    const family = entry !== undefined ? entry.family : familyByGrammar(name);
     const confidence = Math.min(
       0.99,
       CONCEPT_RULES[best.rule].confidence +
@@ -100,6 +91,11 @@ export function buildConcepts(kept: Candidate[], fields: FieldText[]): Extracted
       confidence: Math.round(confidence * 100) / 100,
       rules: ruleNames,
       mentions,
+      family:
+        family !== null && family.id !== id
+          ? { id: family.id, kind: family.kind, name: family.name }
+          : null,
+      broad: entry?.broad === true,
     });
   }
   concepts.sort((a, b) => firstPosition(a) - firstPosition(b));
@@ -107,28 +103,25 @@ export function buildConcepts(kept: Candidate[], fields: FieldText[]): Extracted
 }
 
 function firstPosition(concept: ExtractedConcept): number {
-  const m = concept.mentions[0];
+  const m = concept.mentions.reduce((a, b) =>
+    (a.field === 'title' ? 0 : 1_000_000) + a.start <=
+    (b.field === 'title' ? 0 : 1_000_000) + b.start
+      ? a
+      : b,
+  );
   return (m.field === 'title' ? 0 : 1_000_000) + m.start;
-}
-
-function pickRole(kind: ConceptKind, roles: (Role | null)[]): Role | null {
-  if (roles.includes('proposes')) return 'proposes';
-  if (kind === 'task' || kind === 'metric') return null;
-  if (roles.includes('uses')) return 'uses';
-  if (roles.includes('compares')) {
-    return roles.every((r) => r === 'compares') || kind === 'dataset' || kind === 'hardware'
-      ? 'compares'
-      : 'uses';
-  }
-  return kind === 'method' || kind === 'model' ? 'uses' : null;
 }
 
 function dedupeMentions(group: Candidate[], fields: FieldText[]): Mention[] {
   const seen = new Set<string>();
   const mentions: Mention[] = [];
-  const ordered = [...group].sort((a, b) =>
-    a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1,
-  );
+  const [deciding, ...rest] = group;
+  const ordered = [
+    deciding,
+    ...rest.sort((a, b) =>
+      a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1,
+    ),
+  ];
   for (const c of ordered) {
     const key = `${c.field}:${c.start}:${c.end}`;
     if (seen.has(key)) continue;

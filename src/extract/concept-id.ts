@@ -6,26 +6,25 @@ import { slugName } from './name-key.ts';
 export { nameKey, slugName } from './name-key.ts';
 
 /**
- * The stable id of a concept: `kind:slug`, where a name the lexicon knows (any alias, any case,
- * hyphenation or plural: `STE`, `straight through estimators`) resolves to its canonical name's slug.
+ * The stable id of a concept: the slug of its canonical name, whatever kind a rule guessed, so
+ * one name is one node and its kind may change without changing its id. A name the lexicon
+ * knows (any alias, any case, hyphenation or plural: `STE`, `straight through estimators`)
+ * resolves to its entry's id; an ambiguous form (SAM) has no id of its own, only its senses do.
  * Unknown names are slugged as written.
  */
-export function conceptId(kind: ConceptKind, name: string): string {
-  const known = lookupLexicon(name).find((entry) => entry.kind === kind);
-  return known !== undefined ? known.id : `${kind}:${slugName(name)}`;
+export function conceptId(name: string): string {
+  const known = lookupLexicon(name);
+  return known.length === 1 ? known[0].id : slugName(name);
 }
 
 /**
- * Every id a free-text query may mean, for search: the lexicon's entries for it (any kind), else
- * the slug of the query under every kind. `resolveConceptIds('adam')` -> `['method:adam']`.
+ * Every id a free-text query may mean, for lookups: the lexicon's entries for it (every sense of
+ * an ambiguous acronym), else its slug. `resolveConceptIds('adam')` -> `['adam']`.
  */
 export function resolveConceptIds(query: string, kinds?: readonly ConceptKind[]): string[] {
   const known = lookupLexicon(query).filter(
     (entry) => kinds === undefined || kinds.includes(entry.kind),
   );
   if (known.length > 0) return known.map((entry) => entry.id);
-  const slug = slugName(query);
-  return (kinds ?? (['method', 'model', 'dataset', 'task', 'metric', 'hardware'] as const)).map(
-    (kind) => `${kind}:${slug}`,
-  );
+  return [slugName(query)];
 }

@@ -3,7 +3,7 @@ import type { ConceptKind, Field } from '../domain.ts';
 import { conceptId } from './concept-id.ts';
 import type { AcronymDefinition } from './find-acronyms.ts';
 import type { LexiconEntry } from './lexicon.ts';
-import { lookupLexicon, matchLexicon } from './lexicon.ts';
+import { isAmbiguousForm, lookupLexicon, matchLexicon } from './lexicon.ts';
 import { COMPOUND_HEADS, HEAD_KINDS, singularHead } from './phrase-heads.ts';
 import type { Candidate } from './concept-candidate.ts';
 import { PROPOSER } from './concept-candidate.ts';
@@ -12,9 +12,11 @@ export function defineAcronym(
   definition: AcronymDefinition & { field: Field },
   candidates: Candidate[],
 ): Candidate | null {
+  // The long form names the sense; an ambiguous acronym alone never picks one (SAM defined as
+  // anything but a lexicon sense's long form is a concept of its own).
   const known =
     matchLexicon(definition.long) ??
-    matchLexicon(definition.short, true) ??
+    (isAmbiguousForm(definition.short) ? null : matchLexicon(definition.short, true)) ??
     lexiconInside(definition, candidates);
   let kind: ConceptKind | null = known?.kind ?? null;
   let name = known?.name ?? definition.long;
@@ -34,7 +36,7 @@ export function defineAcronym(
   }
   if (kind === null) return null;
   return {
-    id: known !== null ? known.id : conceptId(kind, name),
+    id: known !== null ? known.id : conceptId(name),
     kind,
     name,
     rule: 'acronym-definition',

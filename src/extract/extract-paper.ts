@@ -7,7 +7,9 @@ import { parseText } from './parse-text.ts';
 import type { AcronymMap, Candidate, FieldText } from './concept-candidate.ts';
 import { buildConcepts, resolveOverlaps } from './build-concepts.ts';
 import { defineAcronym } from './define-acronym.ts';
+import { roleContextOf } from './decide-role.ts';
 import { findLexiconMentions } from './find-lexicon-mentions.ts';
+import { senseSupportOf } from './lexicon.ts';
 import {
   adoptStrongerKinds,
   findDatasetCues,
@@ -17,6 +19,7 @@ import {
   sweepKnownNames,
 } from './find-names.ts';
 import { findNounPhrases } from './find-noun-phrases.ts';
+import { isNamedConcept } from './keep-named.ts';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\])]+/g;
 
@@ -46,10 +49,11 @@ function extractUnsafe(paper: RawPaper): Extraction {
     findAcronyms(f.sentences).map((d) => ({ ...d, field: f.field })),
   );
   const byAcronym = new Map() as AcronymMap;
+  const support = senseSupportOf(`${paper.title ?? ''}\n${paper.abstract ?? ''}`);
 
   for (const f of fields) {
     for (const sentence of f.sentences) {
-      candidates.push(...findLexiconMentions(f.field, sentence));
+      candidates.push(...findLexiconMentions(f.field, sentence, support));
     }
   }
   for (const definition of definitions) {
@@ -68,6 +72,7 @@ function extractUnsafe(paper: RawPaper): Extraction {
       end: definition.shortEnd,
     });
   }
+  dropOtherSenses(candidates, fields, byAcronym);
   for (const f of fields) {
     for (const sentence of f.sentences) {
       candidates.push(...findNamedContributions(f.field, sentence, byAcronym));
@@ -82,8 +87,8 @@ function extractUnsafe(paper: RawPaper): Extraction {
   }
 
   adoptStrongerKinds(candidates, fields);
-  const kept = resolveOverlaps(candidates);
-  const concepts = buildConcepts(kept, fields);
+  const kept = resolveOverlaps(candidates).filter((c) => isNamedConcept(c, fields));
+  const concepts = buildConcepts(kept, fields, roleContextOf(fields));
   const spans: NamedSpan[] = kept
     .filter((c) => c.field === 'abstract' && c.rule !== 'noun-phrase-head')
     .map((c) => ({ name: conceptName(c, concepts), kind: c.kind, start: c.start, end: c.end }));
@@ -92,6 +97,23 @@ function extractUnsafe(paper: RawPaper): Extraction {
     ...extractClaims('abstract', fields[1].sentences, spans),
   ];
   return { id: paper.id, title: paper.title, concepts, claims, codeUrls: findCodeUrls(paper) };
+}
+
+/**
+ * An acronym the paper defines ("Segment Anything Model (SAM)") means that for the whole paper,
+ * title included: lexicon matches of it with another sense are dropped, and the sweep of known
+ * names links its every mention to the defined concept.
+ */
+function dropOtherSenses(candidates: Candidate[], fields: FieldText[], byAcronym: AcronymMap) {
+  if (byAcronym.size === 0) return;
+  const text = (c: Candidate) =>
+    (c.field === 'title' ? fields[0] : fields[1]).text.slice(c.start, c.end);
+  for (let i = candidates.length - 1; i >= 0; i -= 1) {
+    const c = candidates[i];
+    if (c.rule !== 'lexicon') continue;
+    const defined = byAcronym.get(text(c).replace(/s$/, '')) ?? byAcronym.get(text(c));
+    if (defined !== undefined && defined.id !== c.id) candidates.splice(i, 1);
+  }
 }
 
 function conceptName(candidate: Candidate, concepts: ExtractedConcept[]): string {

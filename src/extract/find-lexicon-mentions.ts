@@ -1,11 +1,16 @@
 // Lexicon matches in a sentence: the longest written form wins at each position.
 import type { Field } from '../domain.ts';
-import type { LexiconEntry } from './lexicon.ts';
+import type { LexiconEntry, SenseSupport } from './lexicon.ts';
 import { MAX_FORM_WORDS, matchLexicon } from './lexicon.ts';
 import type { Sentence, Word } from './parse-text.ts';
 import type { Candidate } from './concept-candidate.ts';
 
-export function findLexiconMentions(field: Field, sentence: Sentence): Candidate[] {
+/** `support` picks the sense of an ambiguous acronym the paper supports (none: no candidate). */
+export function findLexiconMentions(
+  field: Field,
+  sentence: Sentence,
+  support: SenseSupport,
+): Candidate[] {
   const found: Candidate[] = [];
   const words = sentence.words;
   const text = sentence.text;
@@ -19,7 +24,7 @@ export function findLexiconMentions(field: Field, sentence: Sentence): Candidate
       const last = words[i + length - 1];
       if (length > 1 && !onlySpaces(text, sentence.start, words, i, i + length - 1)) continue;
       const surface = text.slice(first.start - sentence.start, last.end - sentence.start);
-      const hit = matchLexicon(surface);
+      const hit = matchLexicon(surface, false, support);
       if (hit !== null) {
         entry = hit;
         matched = length;

@@ -2,7 +2,7 @@
 // datasets named by cue words, unknown names by their shape, and later mentions of all of them.
 import type { ConceptKind, Field } from '../domain.ts';
 import { conceptId } from './concept-id.ts';
-import { matchLexicon } from './lexicon.ts';
+import { isAmbiguousForm, matchLexicon } from './lexicon.ts';
 import type { Sentence, Word } from './parse-text.ts';
 import type { AcronymMap, Candidate, ConceptRule, FieldText } from './concept-candidate.ts';
 import { PROPOSER } from './concept-candidate.ts';
@@ -59,24 +59,29 @@ function nameCandidate(
   context: string,
   byAcronym: AcronymMap,
   proposes: boolean,
-): Candidate {
+): Candidate[] {
   const defined = byAcronym.get(name);
   if (defined !== undefined) {
-    return { ...defined, rule, field, start, end, sentence, proposes };
+    return [{ ...defined, rule, field, start, end, sentence, proposes }];
   }
+  // An ambiguous acronym the paper does not define: its lexicon match, when the paper supports a
+  // sense, speaks for it; a node of its own would mix the senses.
+  if (isAmbiguousForm(name)) return [];
   const known = matchLexicon(name, true);
   const kind = known?.kind ?? kindForName(name, context);
-  return {
-    id: known?.id ?? conceptId(kind, name),
-    kind,
-    name: known?.name ?? name,
-    rule,
-    field,
-    start,
-    end,
-    sentence,
-    proposes,
-  };
+  return [
+    {
+      id: known?.id ?? conceptId(name),
+      kind,
+      name: known?.name ?? name,
+      rule,
+      field,
+      start,
+      end,
+      sentence,
+      proposes,
+    },
+  ];
 }
 
 /** The run of name words starting at `i` ("Deep Gradient Compression"), or null. */
@@ -124,7 +129,7 @@ export function findNamedContributions(
       const end = words[run[1]].end;
       const name = text.slice(start - offset, end - offset);
       found.push(
-        nameCandidate(
+        ...nameCandidate(
           name,
           'called-cue',
           field,
@@ -195,7 +200,7 @@ export function findNamedContributions(
         } else {
           const context = text.slice(word.end - offset, end - offset + 60);
           found.push(
-            nameCandidate(
+            ...nameCandidate(
               name,
               'propose-cue',
               field,
@@ -221,7 +226,7 @@ export function findNamedContributions(
     ) {
       const next = words[i + 1];
       found.push(
-        nameCandidate(
+        ...nameCandidate(
           next.text,
           'appositive-name',
           field,
@@ -263,7 +268,7 @@ export function findTitleName(
   if (known !== undefined && !nameLike) return [];
   const sentence = title.sentences[0];
   const context = title.text.slice(colon, colon + 80);
-  return [nameCandidate(name, 'title-name', 'title', sentence, 0, colon, context, byAcronym, true)];
+  return nameCandidate(name, 'title-name', 'title', sentence, 0, colon, context, byAcronym, true);
 }
 
 // Datasets named by cue words: "the Penn Treebank corpus", "on CIFAR-10 and SVHN datasets"
@@ -308,7 +313,7 @@ export function findDatasetCues(field: Field, sentence: Sentence): Candidate[] {
           !(k === j && LANGUAGES.test(name))
         ) {
           found.push({
-            id: conceptId('dataset', name),
+            id: conceptId(name),
             kind: 'dataset',
             name,
             rule: 'dataset-cue',
@@ -368,7 +373,7 @@ export function findNamePatterns(
     if (/^[a-z]+[A-Z][a-z]+$/.test(t) && t.length < 6) continue;
     const context = sentence.text.slice(word.end - sentence.start, word.end - sentence.start + 40);
     found.push(
-      nameCandidate(
+      ...nameCandidate(
         t,
         'name-pattern',
         field,

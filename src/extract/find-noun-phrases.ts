@@ -130,7 +130,7 @@ function phraseCandidate(
   const end = words[j].end;
   const name = sentence.text.slice(start - sentence.start, end - sentence.start);
   return {
-    id: conceptId(kind, name),
+    id: conceptId(name),
     kind,
     name,
     rule: 'noun-phrase-head',

@@ -1,7 +1,7 @@
 // Name normalisation shared by the lexicon and concept ids.
 /**
  * A comparison key for a name: lower case, accents and every non-alphanumeric character removed,
- * last word singularised. `Straight-Through Estimators`, `straight through estimator` and
+ * `+` read as `plus` (MAML++ is not MAML), last word singularised. `Straight-Through Estimators`, `straight through estimator` and
  * `StraightThrough Estimator` share one key.
  */
 export function nameKey(name: string): string {
@@ -9,6 +9,7 @@ export function nameKey(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/\+/g, 'plus')
     .replace(/[^a-z0-9]+/g, '');
   return singularKey(key);
 }
@@ -28,6 +29,7 @@ export function slugName(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/\+/g, ' plus ')
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
   if (words.length === 0) return 'unnamed';

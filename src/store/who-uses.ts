@@ -30,6 +30,7 @@ const ROLE_TYPES: Record<Role, string> = {
   proposes: 'PROPOSES',
   uses: 'USES',
   compares: 'COMPARES',
+  background: 'BACKGROUND',
 };
 
 // NOTE: one query answers the whole request (one round trip, one transaction), in four steps:

@@ -218,7 +218,7 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
       });
     }
     extraction.claims.forEach((claim, index) => {
-      const hardwareId = claim.hardware ? conceptId('hardware', claim.hardware) : null;
+      const hardwareId = claim.hardware ? conceptId(claim.hardware) : null;
       if (claim.hardware && hardwareId) addConcept(hardwareId, 'hardware', claim.hardware, []);
       claims.push({
         paperId: paper.id,

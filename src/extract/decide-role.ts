@@ -1,0 +1,100 @@
+// A paper's role towards a concept: what each mention's clause says (a cue word, the subject, the
+// sentence's place in the abstract), then one role from all mentions by precedence.
+import type { ConceptKind, Role } from '../domain.ts';
+import type { Candidate, FieldText } from './concept-candidate.ts';
+import { PROPOSER } from './concept-candidate.ts';
+
+/** What one mention says; `neutral` when nothing does (a plain "we ... X" or a title). */
+export type MentionCue = Role | 'neutral';
+
+/** What the whole paper says about its mentions' roles. */
+export interface RoleContext {
+  /** A survey or review: what it names is background unless it proposes it. */
+  survey: boolean;
+  /** Abstract offset of the first sentence speaking of the paper itself ("we", "this paper"). */
+  contributionStart: number;
+}
+
+const SURVEY =
+  /\b(?:survey|review|overview|tutorial|we (?:review|summari[sz]e|survey|discuss|categori[sz]e|present an overview))\b/i;
+
+export function roleContextOf(fields: FieldText[]): RoleContext {
+  const [title, abstract] = fields;
+  const first = abstract.sentences.find((s) => PROPOSER.test(s.text));
+  return {
+    survey:
+      /\b(?:survey|review|overview|tutorial)\b/i.test(title.text) ||
+      SURVEY.test(abstract.text.slice(0, 400)),
+    contributionStart: first?.start ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+const COMPARE_CUE =
+  /\b(?:compared (?:with|to|against)|comparison (?:with|to|against)|in comparison (?:with|to)|relative to|than|outperform\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|versus|vs\.?|against|baselines?(?: methods?| models?)?(?: such as| like| including| of)?|competitive with|on par with|superior to|comparable to|competitors?|(?:improv\w*|gains?|speed-?ups?|boost\w*|advantages?)\b[^.;]{0,40}?\bover)\s/gi;
+/** "X as a baseline", "X baselines": the cue follows the name. */
+const COMPARE_AFTER =
+  /^(?:['’]s)?(?:-based)?\s*(?:\([^)]*\)\s*)?(?:baselines?\b|as (?:a |the |our )?(?:strong )?baselines?\b)/i;
+const USE_CUE =
+  /\b(?:us(?:e|es|ed|ing)|adopt\w*|employ\w*|leverag\w*|utili[sz]\w*|appl(?:y|ies|ied|ying)|based on|built (?:up)?on|build(?:s|ing)? (?:up)?on|on top of|fine-?tun\w*|(?:pre-?)?train(?:ed|s|ing)? (?:on|with)|initiali[sz]ed (?:from|with)|incorporat\w*|integrat\w*|combin\w*|equipped with|powered by|extend\w*|inspired by|follow\w*|evaluat\w*(?: \w+)? on|experiments? on|tested on|results on|benchmark\w* on|with|via|through|on|from)\s/gi;
+/** Cues that the sentence describes others' work, not this paper's. */
+const BACKGROUND_CUE =
+  /\b(?:existing|prior|previous(?:ly)?|recent(?:ly)?|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|popular|widely|commonly|typically|have (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|has (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|suffer\w*|limitations?|drawbacks?|fail(?:s|ed)? to|however|despite|although|literature|state-of-the-art|remarkable|impressive|emerg\w*|prevalent|dominant|de facto)\b/i;
+/** Words that end the clause a cue governs. */
+const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|which|that)\b/gi;
+
+/** How far back a cue still governs a mention, in characters. */
+const CUE_REACH = 90;
+
+function lastEnd(pattern: RegExp, text: string): number {
+  let end = -1;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return end;
+}
+
+/** The clause before a mention, from its last break. */
+function clauseBefore(c: Candidate): string {
+  const before = c.sentence.text.slice(0, c.start - c.sentence.start);
+  let from = 0;
+  for (const match of before.matchAll(CLAUSE_BREAK)) from = match.index + match[0].length;
+  return before.slice(Math.max(from, before.length - CUE_REACH));
+}
+
+/** What one mention's clause says of the paper's role towards it. */
+export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
+  if (c.proposes) return 'proposes';
+  const clause = clauseBefore(c);
+  const after = c.sentence.text.slice(c.end - c.sentence.start, c.end - c.sentence.start + 40);
+  const ours = PROPOSER.test(c.sentence.text);
+  if (/\b(?:our|the proposed|our proposed)\s+$/i.test(clause) && c.rule !== 'lexicon') {
+    return 'proposes';
+  }
+  const compare = lastEnd(COMPARE_CUE, clause);
+  const use = lastEnd(USE_CUE, clause);
+  if ((compare >= 0 && compare >= use) || COMPARE_AFTER.test(after)) return 'compares';
+  if (context.survey) return 'background';
+  if (c.field === 'title') return 'neutral';
+  if (BACKGROUND_CUE.test(c.sentence.text) && !ours) return 'background';
+  if (use >= 0) return 'uses';
+  if (!ours && c.start < context.contributionStart) return 'background';
+  return 'neutral';
+}
+
+/**
+ * One role from all mentions: proposes, then uses, then compares, then background. A mention no
+ * cue speaks for counts as use, unless every other mention is background.
+ */
+export function pickRole(kind: ConceptKind, cues: MentionCue[]): Role {
+  if (cues.includes('proposes')) return 'proposes';
+  if (cues.includes('uses')) return 'uses';
+  if (cues.includes('compares')) return kind === 'task' || kind === 'metric' ? 'uses' : 'compares';
+  if (cues.includes('neutral')) return 'uses';
+  return 'background';
+}
+
+/** The mention whose cue decided the role, so its evidence comes first. */
+export function decidingIndex(role: Role, cues: MentionCue[]): number {
+  const exact = cues.indexOf(role);
+  if (exact >= 0) return exact;
+  const neutral = cues.indexOf('neutral');
+  return neutral >= 0 ? neutral : 0;
+}
