@@ -83,7 +83,10 @@ export interface ExtractedClaim {
   high: number;
   unit: string;
   hardware: string | null;
+  /** What the claim is measured against, as named in its sentence: "Adam", "strongest baseline". */
   baseline: string | null;
+  /** The id of the concept the baseline names, when one of the paper's concepts covers it. */
+  baselineConceptId?: string | null;
   text: string;
   rule: string;
   confidence: number;

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createExtractPool } from './extract/extract-pool.ts';
 import { openDatabase } from './local-neo4j/open-database.ts';
 import { loadSeedIfEmpty } from './pipeline/load-seed.ts';
+import { migrateConceptIds } from './pipeline/resolve-graph.ts';
 import { applySchema } from './store/apply-schema.ts';
 import { ensureUiBuilt } from './ui-assets/ensure-ui-built.ts';
 import { serveUiPlugin } from './ui-assets/serve-ui.ts';
@@ -26,6 +27,8 @@ export async function runServer(options: RunServerOptions): Promise<void> {
   });
   log(`Neo4j: ${database.uri}`);
   await applySchema(database.connection);
+  const migrated = await migrateConceptIds(database.connection, log);
+  if (migrated) log(`re-resolved ${migrated.written} papers`);
   if (options.startLocal) {
     const seeded = await loadSeedIfEmpty(database.connection, config.seedPath);
     if (seeded)

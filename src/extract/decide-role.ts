@@ -25,7 +25,8 @@ export function roleContextOf(fields: FieldText[]): RoleContext {
     survey:
       /\b(?:survey|review|overview|tutorial)\b/i.test(title.text) ||
       SURVEY.test(abstract.text.slice(0, 400)),
-    contributionStart: first?.start ?? Number.POSITIVE_INFINITY,
+    // An abstract that never speaks of itself has no motivation part to tell apart.
+    contributionStart: first?.start ?? 0,
   };
 }
 
@@ -38,7 +39,7 @@ const USE_CUE =
   /\b(?:us(?:e|es|ed|ing)|adopt\w*|employ\w*|leverag\w*|utili[sz]\w*|appl(?:y|ies|ied|ying)|based on|built (?:up)?on|build(?:s|ing)? (?:up)?on|on top of|fine-?tun\w*|(?:pre-?)?train(?:ed|s|ing)? (?:on|with)|initiali[sz]ed (?:from|with)|incorporat\w*|integrat\w*|combin\w*|equipped with|powered by|extend\w*|inspired by|follow\w*|evaluat\w*(?: \w+)? on|experiments? on|tested on|results on|benchmark\w* on|with|via|through|on|from)\s/gi;
 /** Cues that the sentence describes others' work, not this paper's. */
 const BACKGROUND_CUE =
-  /\b(?:existing|prior|previous(?:ly)?|recent(?:ly)?|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|popular|widely|commonly|typically|have (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|has (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|suffer\w*|limitations?|drawbacks?|fail(?:s|ed)? to|however|despite|although|literature|state-of-the-art|remarkable|impressive|emerg\w*|prevalent|dominant|de facto)\b/i;
+  /\b(?:existing|prior|pioneering|seminal|well-known|classical|previous(?:ly)?|recent(?:ly)?|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|popular|widely|commonly|typically|have (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|has (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|suffer\w*|limitations?|drawbacks?|fail(?:s|ed)? to|however|despite|although|literature|state-of-the-art|remarkable|impressive|emerg\w*|prevalent|dominant|de facto)\b/i;
 /** Words that end the clause a cue governs. */
 const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|which|that)\b/gi;
 

@@ -91,7 +91,13 @@ function extractUnsafe(paper: RawPaper): Extraction {
   const concepts = buildConcepts(kept, fields, roleContextOf(fields));
   const spans: NamedSpan[] = kept
     .filter((c) => c.field === 'abstract' && c.rule !== 'noun-phrase-head')
-    .map((c) => ({ name: conceptName(c, concepts), kind: c.kind, start: c.start, end: c.end }));
+    .map((c) => ({
+      id: c.id,
+      name: conceptName(c, concepts),
+      kind: c.kind,
+      start: c.start,
+      end: c.end,
+    }));
   const claims = [
     ...extractClaims('title', fields[0].sentences, []),
     ...extractClaims('abstract', fields[1].sentences, spans),

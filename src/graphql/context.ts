@@ -5,7 +5,9 @@ import type { Claim, Paper } from '../domain.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
 import {
   loadConcepts,
+  loadFamilies,
   loadLinksOfPapers,
+  type ConceptFamily,
   type ConceptWithCount,
   type PaperConceptLink,
 } from '../store/concept-reads.ts';
@@ -49,6 +51,10 @@ export function createLoaders(connection: Neo4jConnection) {
     ),
     concept: byKey<ConceptWithCount>(
       (ids) => loadConcepts(connection, ids),
+      () => null,
+    ),
+    family: byKey<ConceptFamily>(
+      (ids) => loadFamilies(connection, ids),
       () => null,
     ),
     links: byKey<PaperConceptLink[]>(

@@ -52,6 +52,8 @@ export interface IngestOptions {
   workers?: number;
   onProgress?: (progress: IngestProgress) => void;
   onSkipped?: (record: SkippedRecord) => void;
+  /** Re-extract and rewrite every paper, even those stored unchanged. @default false */
+  force?: boolean;
 }
 
 /** Changes whenever the extractor's code or lexicon does, so reruns re-extract only then. */
@@ -162,10 +164,12 @@ export async function ingestPapers(
     )) {
       summary.read += batch.length;
       const hashes = batch.map(contentHash);
-      const stored = await findContentHashes(
-        connection,
-        batch.map((p) => p.id),
-      );
+      const stored = options.force
+        ? new Map<string, string>()
+        : await findContentHashes(
+            connection,
+            batch.map((p) => p.id),
+          );
       const fresh = batch.filter((paper, i) => stored.get(paper.id) !== hashes[i]);
       const freshHashes = hashes.filter((hash, i) => stored.get(batch[i].id) !== hash);
       summary.unchanged += batch.length - fresh.length;

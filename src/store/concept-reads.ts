@@ -2,7 +2,7 @@
 import type { Concept, ConceptKind, Evidence, Paper } from '../domain.ts';
 import { nameKey, resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINKS, type LinkType } from './link-types.ts';
+import { CONCEPT_LINKS, DIRECT_LINKS, roleOfLink, type LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { toLuceneQuery } from './paper-reads.ts';
 import { toConcept, toEvidence, toPaper } from './records.ts';
@@ -11,7 +11,7 @@ import { readPage, runRead, type Page } from './run-read.ts';
 const CONCEPTS_BY_ID = `
 UNWIND $ids AS id
 MATCH (c:Concept {id: id})
-RETURN properties(c) AS c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers`;
+RETURN properties(c) AS c, COUNT { (c)<-[:${DIRECT_LINKS}]-() } AS papers`;
 
 export interface ConceptWithCount extends Concept {
   paperCount: number;
@@ -36,7 +36,7 @@ export async function loadConcepts(
 const CONCEPT_BY_ID_OR_KEY = (clause: string) => `
 MATCH (c:Concept)
 WHERE ${clause}
-WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 RETURN properties(c) AS c, papers`;
 const CONCEPT_BY_ID = CONCEPT_BY_ID_OR_KEY('c.id IN $ids');
@@ -79,7 +79,7 @@ export async function findConcepts(
     {
       count: `${source}\nRETURN count(c) AS n`,
       page: `${source}
-WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.name, c.id SKIP $offset LIMIT $first
 RETURN properties(c) AS c, papers`,
     },
@@ -92,6 +92,7 @@ RETURN properties(c) AS c, papers`,
 export interface PaperConceptLink {
   paperId: string;
   conceptId: string;
+  conceptKind: ConceptKind;
   type: LinkType;
   role: string | null;
   confidence: number;
@@ -101,7 +102,7 @@ export interface PaperConceptLink {
 const LINKS_OF_PAPERS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[r:${CONCEPT_LINKS}]->(c:Concept)
-RETURN p.id AS paperId, c.id AS conceptId, type(r) AS type, properties(r) AS r
+RETURN p.id AS paperId, c.id AS conceptId, c.kind AS kind, type(r) AS type, properties(r) AS r
 ORDER BY r.confidence DESC, c.name`;
 
 /** Every concept link of the given papers, in one query (a DataLoader batch). */
@@ -116,8 +117,9 @@ export async function loadLinksOfPapers(
     byPaper.get(row.paperId as string)?.push({
       paperId: row.paperId as string,
       conceptId: row.conceptId as string,
+      conceptKind: row.kind as ConceptKind,
       type: row.type as LinkType,
-      role: (props.role as string | null) ?? null,
+      role: roleOfLink(row.type as string, props.role),
       confidence: toNumber(props.confidence),
       evidence: toEvidence(props),
     });
@@ -130,7 +132,7 @@ MATCH (c:Concept {id: $id})<-[r:${CONCEPT_LINKS}]-(p:Paper)
 WHERE $types IS NULL OR type(r) IN $types
 WITH p, r ORDER BY CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'USES' THEN 1 ELSE 2 END, r.confidence DESC, p.title
 LIMIT $first
-RETURN properties(p) AS p, type(r) AS type, properties(r) AS r`;
+RETURN properties(p) AS p, c.kind AS kind, type(r) AS type, properties(r) AS r`;
 
 export interface ConceptPaperLink extends Omit<PaperConceptLink, 'paperId'> {
   paper: Paper;
@@ -152,8 +154,9 @@ export async function loadPapersOfConcept(
     return {
       paper: toPaper(row.p as Record<string, unknown>),
       conceptId,
+      conceptKind: row.kind as ConceptKind,
       type: row.type as LinkType,
-      role: (props.role as string | null) ?? null,
+      role: roleOfLink(row.type as string, props.role),
       confidence: toNumber(props.confidence),
       evidence: toEvidence(props),
     };
@@ -178,4 +181,45 @@ export async function findRelatedConcepts(
     concept: { ...toConcept(row.c as Record<string, unknown>), paperCount: toNumber(row.papers) },
     count: toNumber(row.together),
   }));
+}
+
+/** A concept's family and variants, and the papers of the whole family. */
+export interface ConceptFamily {
+  familyId: string | null;
+  variantIds: string[];
+  familyPaperCount: number;
+}
+
+const FAMILIES = `
+UNWIND $ids AS id
+MATCH (c:Concept {id: id})
+CALL (c) {
+  OPTIONAL MATCH (c)-[:VARIANT_OF]->(f:Concept)
+  RETURN f.id AS familyId LIMIT 1
+}
+CALL (c) {
+  OPTIONAL MATCH (v:Concept)-[:VARIANT_OF*1..2]->(c)
+  WITH DISTINCT v
+  WITH v, COUNT { (v)<-[:${DIRECT_LINKS}]-() } AS papers ORDER BY papers DESC, v.id
+  RETURN collect(v.id) AS variantIds, sum(papers) AS variantPapers
+}
+RETURN c.id AS id, familyId, variantIds,
+       COUNT { (c)<-[:${DIRECT_LINKS}]-() } + variantPapers AS familyPapers`;
+
+/** Families of the given concepts, in one query (a DataLoader batch). */
+export async function loadFamilies(
+  connection: Neo4jConnection,
+  ids: readonly string[],
+): Promise<Map<string, ConceptFamily>> {
+  const rows = await runRead(connection, FAMILIES, { ids: [...ids] });
+  return new Map(
+    rows.map((row) => [
+      row.id as string,
+      {
+        familyId: (row.familyId as string | null) ?? null,
+        variantIds: row.variantIds as string[],
+        familyPaperCount: toNumber(row.familyPapers),
+      },
+    ]),
+  );
 }

@@ -113,6 +113,9 @@ ${CONCEPT_LINK_TYPES.map(
     UNION ALL
     MATCH (n)<-[r:ON]-(m:Claim) WHERE $types IS NULL OR 'ON' IN $types
     RETURN r, m LIMIT $limit
+    UNION ALL
+    MATCH (n)-[r:VARIANT_OF]-(m:Concept) WHERE $types IS NULL OR 'VARIANT_OF' IN $types
+    RETURN r, m LIMIT $limit
   }
   RETURN r, m
   UNION ALL

@@ -11,10 +11,11 @@ export interface LinkWithEvidence extends SliceEdge {
 }
 
 /** The label of every link type's start node: links are read from that end, by an id seek. */
-const START_LABELS: Record<LinkType, 'Paper' | 'Claim' | 'Author'> = {
+const START_LABELS: Record<LinkType, 'Paper' | 'Claim' | 'Author' | 'Concept'> = {
   PROPOSES: 'Paper',
   USES: 'Paper',
   COMPARES: 'Paper',
+  BACKGROUND: 'Paper',
   EVALUATES_ON: 'Paper',
   ADDRESSES: 'Paper',
   MEASURES: 'Paper',
@@ -22,7 +23,9 @@ const START_LABELS: Record<LinkType, 'Paper' | 'Claim' | 'Author'> = {
   BUILDS_ON: 'Paper',
   CITES: 'Paper',
   ON: 'Claim',
+  AGAINST: 'Claim',
   WROTE: 'Author',
+  VARIANT_OF: 'Concept',
 };
 
 /** Longer ids are not links (and would only multiply the readings of parseLinkId). */

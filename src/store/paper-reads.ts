@@ -1,7 +1,8 @@
 // Paper reads: by id in batches (for DataLoader), and filtered, ordered pages.
-import type { ClaimKind, Paper, Role } from '../domain.ts';
+import type { ClaimKind, Paper, RawPaper, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
+import { toInt } from './neo4j-values.ts';
 import { toPaper } from './records.ts';
 import { readPage, runRead, type Page } from './run-read.ts';
 
@@ -58,9 +59,9 @@ function paperQuery(filter: PaperFilter): { match: string; params: Record<string
   }
   if (filter.concept) {
     params.conceptIds = resolveConceptIds(filter.concept);
-    params.roleType = filter.role ? filter.role.toUpperCase() : null;
+    params.role = filter.role ?? null;
     where.push(
-      'EXISTS { MATCH (p)-[r]->(c:Concept) WHERE c.id IN $conceptIds AND ($roleType IS NULL OR type(r) = $roleType) }',
+      'EXISTS { MATCH (p)-[r]->(c:Concept) WHERE c.id IN $conceptIds AND ($role IS NULL OR r.role = $role) }',
     );
   }
   const byKind: [keyof PaperFilter, 'dataset' | 'task' | 'hardware'][] = [
@@ -122,4 +123,46 @@ export async function findPapers(
     { offset, first },
     (row) => toPaper(row.p as Record<string, unknown>),
   );
+}
+
+// NOTE: paged by id from the id index, so a graph of any size is read in bounded memory.
+const STORED_PAPERS = `
+MATCH (p:Paper) WHERE p.id > $after AND p.stub = false
+WITH p ORDER BY p.id LIMIT $first
+RETURN p {.id, .title, .abstract, .published, .url, .venue, .source} AS p,
+       [(a:Author)-[:WROTE]->(p) | a.name] AS authors`;
+
+/** The papers of the graph as their sources gave them, in id order, a page at a time. */
+export async function* readStoredPapers(
+  connection: Neo4jConnection,
+  pageSize = 1000,
+): AsyncGenerator<RawPaper> {
+  let after = '';
+  for (;;) {
+    const rows = await runRead(connection, STORED_PAPERS, { after, first: toInt(pageSize) });
+    for (const row of rows) {
+      const p = row.p as Record<string, string | null>;
+      yield {
+        id: p.id!,
+        title: p.title ?? '',
+        abstract: p.abstract ?? '',
+        authors: (row.authors as string[]).sort(),
+        published: p.published,
+        url: p.url,
+        venue: p.venue,
+        source: p.source ?? 'graph',
+      };
+    }
+    if (rows.length < pageSize) return;
+    after = (rows[rows.length - 1].p as { id: string }).id;
+  }
+}
+
+const OLD_CONCEPT_IDS = `
+MATCH (c:Concept) WHERE c.id CONTAINS ':'
+RETURN c.id AS id LIMIT 1`;
+
+/** True when the graph holds concepts written with ids of the kind:slug form. */
+export async function hasKindedConceptIds(connection: Neo4jConnection): Promise<boolean> {
+  return (await runRead(connection, OLD_CONCEPT_IDS, {})).length > 0;
 }

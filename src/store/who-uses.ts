@@ -1,10 +1,10 @@
 // "Which papers use technique X?": papers that propose, use or compare against it, then papers
 // that build on or cite a paper proposing it.
-import type { Evidence, Role } from '../domain.ts';
+import type { Concept, Evidence, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINKS } from './link-types.ts';
+import { DIRECT_LINK_TYPES, DIRECT_LINKS, linkTypesOfRoles, roleOfLink } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import {
   PAPER_SUMMARY_FIELDS,
@@ -15,43 +15,46 @@ import {
 } from './records.ts';
 import { runRead, type Page } from './run-read.ts';
 
-export type WhoUsesRelation = 'MENTIONS' | 'BUILDS_ON' | 'CITES';
+export type WhoUsesRelation = 'DIRECT' | 'BUILDS_ON' | 'CITES';
 
 export interface WhoUsesAnswer {
   paper: PaperSummary;
   relation: WhoUsesRelation;
   roles: Role[];
+  /** The variant the paper names, when it is not the technique itself. */
+  variantId: string | null;
   confidence: number;
   evidence: Evidence[];
   throughPaperId: string | null;
 }
 
-const ROLE_TYPES: Record<Role, string> = {
-  proposes: 'PROPOSES',
-  uses: 'USES',
-  compares: 'COMPARES',
-  background: 'BACKGROUND',
-};
-
-// NOTE: one query answers the whole request (one round trip, one transaction), in four steps:
-// 1. the concepts the name means (the lexicon's ids: a method and a model may share a name); the
-//    best-connected one is reported;
-// 2. the direct answers' count, from the degree store (no scan): a paper has one link per concept;
-// 3. one page of direct answers, from an ordered scan of the rank-key index per link type and
+// NOTE: one query answers the whole request (one round trip, one transaction), in five steps:
+// 1. the concepts the name means (the lexicon's ids: an ambiguous acronym has several senses);
+//    the best-supported one is the technique, the others are reported as alternatives;
+// 2. the technique and its variants (ResNet and ResNet-50, GPT-4 and GPT-4o), two levels at most;
+// 3. the direct answers' count, from the degree store (no scan): a paper has one link per concept;
+// 4. one page of direct answers, from an ordered scan of the rank-key index per link type and
 //    concept, reading offset + first entries each (evidence is read for that page only);
-// 4. papers that build on, or cite, a paper proposing the technique without naming it
+// 5. papers that build on, or cite, a paper proposing the technique without naming it
 //    themselves: few by nature (a handful of proposers), counted whole, and only the part that
 //    falls on this page is read.
-// The relationship types come from the fixed map above, never from input.
+// The relationship types come from the fixed lists of link-types.ts, never from input.
 const whoUsesQuery = (types: string[], indirect: boolean) => `
-MATCH (c:Concept) WHERE c.id IN $ids
-WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
-ORDER BY papers DESC, c.id
-WITH collect(c) AS asked, head(collect(papers)) AS papers
-WHERE size(asked) > 0
+MATCH (named:Concept) WHERE named.id IN $ids
+WITH named, COUNT { (named)<-[:${DIRECT_LINKS}]-() } AS papers
+ORDER BY papers DESC, named.id
+WITH collect(named) AS named, collect(papers) AS counts
+WHERE size(named) > 0
+WITH named[0] AS technique, counts[0] AS papers, named[1..] AS alternatives
+CALL (technique) {
+  OPTIONAL MATCH (v:Concept)-[:VARIANT_OF*1..2]->(technique)
+  WITH collect(DISTINCT v) AS variants
+  RETURN [technique] + variants AS asked
+}
 CALL (asked) {
   UNWIND asked AS c
-  RETURN sum(COUNT { (c)<-[:${types.join('|')}]-() }) AS directTotal
+  RETURN sum(COUNT { (c)<-[:${types.join('|')}]-() }) AS directTotal,
+         sum(COUNT { (c)<-[:${DIRECT_LINKS}]-() }) AS familyPapers
 }
 CALL (asked) {
   UNWIND asked AS c
@@ -64,8 +67,9 @@ ${types
   )
   .join('\n    UNION ALL\n')}
   }
-  WITH p, r ORDER BY r.rankKey SKIP $offset LIMIT $first
-  RETURN collect({p: p {${PAPER_SUMMARY_FIELDS}}, type: type(r), r: r {.rule, .confidence, .mentions}}) AS direct
+  // Across a family, best evidence first whichever variant: the key without its concept id.
+  WITH c, p, r ORDER BY substring(r.rankKey, size(c.id) + 1), c.id SKIP $offset LIMIT $first
+  RETURN collect({p: p {${PAPER_SUMMARY_FIELDS}}, type: type(r), variant: c.id, r: r {.rule, .confidence, .mentions, .role}}) AS direct
 }
 CALL (asked, directTotal, direct) {
 ${
@@ -81,7 +85,7 @@ ${
     RETURN p, 2 AS rank, [] AS evidence
   }
   WITH p, a, rank, evidence
-  WHERE NOT EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES]->(d:Concept) WHERE d IN asked }
+  WHERE NOT EXISTS { MATCH (p)-[:${DIRECT_LINKS}]->(d:Concept) WHERE d IN asked }
   WITH p, min(rank) AS rank, min(a.id) AS through, head(collect(evidence)) AS evidence
   ORDER BY rank, p.title, p.id
   LIMIT ${MAX_INDIRECT}
@@ -94,18 +98,26 @@ ${
     : `  RETURN 0 AS indirectTotal, [] AS indirect`
 }
 }
-RETURN properties(asked[0]) AS technique, papers, directTotal, direct, indirectTotal, indirect`;
+RETURN properties(technique) AS technique, papers, familyPapers, directTotal, direct,
+       indirectTotal, indirect,
+       [a IN alternatives | properties(a)] AS alternatives`;
 
 /** Indirect answers read at most, per request. */
 const MAX_INDIRECT = 1000;
 
-const RELATIONS: WhoUsesRelation[] = ['MENTIONS', 'BUILDS_ON', 'CITES'];
+const RELATIONS: WhoUsesRelation[] = ['DIRECT', 'BUILDS_ON', 'CITES'];
+
+/** The technique a name resolved to, with its family's count and the name's other senses. */
+export interface WhoUsesTechnique extends ConceptWithCount {
+  familyPaperCount: number;
+  alternatives: Concept[];
+}
 
 /**
- * Who proposes, uses or compares against the technique named `name` (any alias), then who
- * builds on or cites its proposers. With `roles`, only papers with those roles towards it;
- * indirect answers come only without a role filter. `technique` is the concept the name means,
- * null when none does.
+ * Who proposes, uses or compares against the concept named `name` (any alias, any kind) or one
+ * of its variants, then who builds on or cites its proposers. With `roles`, only papers with
+ * those roles towards it (`background` only when asked); indirect answers come only without a
+ * role filter. `technique` is the best-supported concept the name means, null when none does.
  */
 export async function whoUses(
   connection: Neo4jConnection,
@@ -113,11 +125,9 @@ export async function whoUses(
   roles: Role[] | null,
   first: number,
   offset: number,
-): Promise<{ technique: ConceptWithCount | null; page: Page<WhoUsesAnswer> }> {
+): Promise<{ technique: WhoUsesTechnique | null; page: Page<WhoUsesAnswer> }> {
   const filtered = roles !== null && roles.length > 0;
-  const types = (filtered ? roles : (['proposes', 'uses', 'compares'] as Role[])).map(
-    (role) => ROLE_TYPES[role],
-  );
+  const types = filtered ? linkTypesOfRoles(roles) : [...DIRECT_LINK_TYPES];
   const query = whoUsesQuery(types, !filtered);
   const ask = async (ids: string[]) =>
     (
@@ -132,18 +142,21 @@ export async function whoUses(
   if (!row) {
     // Not a name the lexicon knows: maybe an alias only the graph has seen (an acronym a paper
     // defined), found by a slower scan of the concepts' surface forms.
-    const [best] = await findConceptsByName(connection, name);
-    if (best) row = await ask([best.id]);
+    const found = await findConceptsByName(connection, name);
+    if (found.length > 0) row = await ask(found.map((c) => c.id));
   }
   if (!row) {
     return { technique: null, page: { totalCount: 0, items: [], offset, hasNextPage: false } };
   }
+  const technique = toConcept(row.technique as Record<string, unknown>);
   const direct = (row.direct as Record<string, unknown>[]).map((link): WhoUsesAnswer => {
-    const evidence = toEvidence(link.r as Record<string, unknown>);
+    const props = link.r as Record<string, unknown>;
+    const evidence = toEvidence(props);
     return {
       paper: toPaperSummary(link.p as Record<string, unknown>),
-      relation: 'MENTIONS',
-      roles: [(link.type as string).toLowerCase() as Role],
+      relation: 'DIRECT',
+      roles: [roleOfLink(link.type as string, props.role)],
+      variantId: link.variant === technique.id ? null : (link.variant as string),
       confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
       evidence,
       throughPaperId: null,
@@ -156,6 +169,7 @@ export async function whoUses(
       paper: toPaperSummary(link.p as Record<string, unknown>),
       relation: RELATIONS[toNumber(link.rank)],
       roles: [],
+      variantId: null,
       confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
       evidence,
       throughPaperId: link.through as string,
@@ -164,8 +178,10 @@ export async function whoUses(
   const totalCount = toNumber(row.directTotal) + toNumber(row.indirectTotal);
   return {
     technique: {
-      ...toConcept(row.technique as Record<string, unknown>),
+      ...technique,
       paperCount: toNumber(row.papers),
+      familyPaperCount: toNumber(row.familyPapers),
+      alternatives: (row.alternatives as Record<string, unknown>[]).map(toConcept),
     },
     page: {
       totalCount,

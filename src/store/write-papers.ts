@@ -5,7 +5,8 @@ import type { ConceptKind, Extraction, Mention, RawPaper } from '../domain.ts';
 import { conceptId, nameKey } from '../extract/concept-id.ts';
 import { yearOf } from '../ingest/paper-schema.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
+import { lexiconEntryById } from '../extract/lexicon.ts';
+import { CONCEPT_LINKS, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { replanAsGraphGrows } from './replan-as-graph-grows.ts';
 import { toInt } from './neo4j-values.ts';
@@ -54,26 +55,59 @@ SET p += row.props, p.stub = false`;
 const CLEAR_DERIVED = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
-CALL (p) { MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|BUILDS_ON]->() DELETE r }
+CALL (p) { MATCH (p)-[r:${CONCEPT_LINKS}|BUILDS_ON]->() DELETE r }
 CALL (p) { MATCH (p)<-[r:BUILDS_ON|WROTE]-() DELETE r }
 CALL (p) { MATCH (p)-[:CLAIMS]->(c:Claim) DETACH DELETE c }`;
 
 // NOTE: labels and relationship types chosen from data are Cypher 5.26's dynamic `$(...)`, with
 // values only from KIND_LABELS and CONCEPT_LINK_TYPES (set in toWriteRows), never from input.
-// Setting the label on every concept, even one that has it, write-locks the concept until commit:
+// Setting a label on every concept, even one that has it, write-locks the concept until commit:
 // a concurrent rewrite that leaves it without links then waits, sees this batch's links, and keeps
-// it (tests/store/write-papers.int.test.ts). Aliases and keys are written only when new.
+// it (tests/store/write-papers.int.test.ts). A lexicon concept's kind is the lexicon's; another
+// concept's kind is a vote of its links (RESOLVE_KINDS). Aliases and keys are written only when new.
 const UPSERT_CONCEPTS = `
 UNWIND $concepts AS row
 MERGE (c:Concept {id: row.id})
-ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = []
-SET c:$(row.label)
+ON CREATE SET c.name = row.name, c.kind = row.kind, c.aliases = [], c.keys = [], c:$(row.label)
+SET c:Concept, c.broad = row.broad
+WITH c, row
+CALL (c, row) {
+  WITH c, row WHERE row.known AND c.kind <> row.kind
+  REMOVE c:Method:Model:Dataset:Task:Metric:Hardware
+  SET c.kind = row.kind, c.name = row.name, c:$(row.label)
+}
 WITH c, row,
      [a IN row.aliases WHERE NOT a IN c.aliases] AS newAliases,
      [k IN row.keys WHERE NOT k IN c.keys] AS newKeys
 WHERE size(newAliases) > 0 OR size(newKeys) > 0
 WITH c, c.aliases + newAliases AS aliases, c.keys + newKeys AS keys
 SET c.aliases = aliases, c.keys = keys, c.aliasText = reduce(s = '', a IN aliases | s + ' ' + a)`;
+
+// A variant and its family (ResNet-50 -> ResNet): the family node exists even when no paper of
+// the graph names it, so asking for the family finds its variants.
+const LINK_FAMILIES = `
+UNWIND $families AS row
+MATCH (c:Concept {id: row.id}) USING INDEX SEEK c:Concept(id)
+MERGE (f:Concept {id: row.familyId})
+ON CREATE SET f.name = row.familyName, f.kind = row.familyKind, f:$(row.familyLabel),
+  f.aliases = [row.familyName], f.keys = [row.familyKey], f.aliasText = ' ' + row.familyName,
+  f.broad = false
+MERGE (c)-[:VARIANT_OF]->(f)`;
+
+// NOTE: the kind of a concept the lexicon does not know is the kind most of its links guessed
+// (ties by name), so it does not depend on the order papers arrive in.
+const RESOLVE_KINDS = `
+UNWIND $conceptIds AS conceptId
+MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
+CALL (c) {
+  MATCH (c)<-[r]-(:Paper) WHERE r.kind IS NOT NULL
+  WITH r.kind AS kind, count(*) AS votes
+  ORDER BY votes DESC, kind
+  RETURN collect(kind)[0] AS kind
+}
+WITH c, kind WHERE kind IS NOT NULL AND kind <> c.kind
+REMOVE c:Method:Model:Dataset:Task:Metric:Hardware
+SET c.kind = kind, c:$($labels[kind])`;
 
 const CREATE_LINKS = `
 UNWIND $links AS row
@@ -89,9 +123,16 @@ MERGE (c:Claim {id: row.id})
 SET c += row.props
 CREATE (p)-[r:CLAIMS]->(c)
 SET r = row.evidence
-WITH c, row WHERE row.hardwareId IS NOT NULL
-MATCH (h:Concept {id: row.hardwareId}) USING INDEX SEEK h:Concept(id)
-MERGE (c)-[:ON]->(h)`;
+CALL (c, row) {
+  WITH c, row WHERE row.hardwareId IS NOT NULL
+  MATCH (h:Concept {id: row.hardwareId}) USING INDEX SEEK h:Concept(id)
+  MERGE (c)-[:ON]->(h)
+}
+CALL (c, row) {
+  WITH c, row WHERE row.baselineId IS NOT NULL
+  MATCH (b:Concept {id: row.baselineId}) USING INDEX SEEK b:Concept(id)
+  MERGE (c)-[:AGAINST]->(b)
+}`;
 
 const LINK_AUTHORS = `
 UNWIND $authors AS row
@@ -112,24 +153,30 @@ export const MAX_PROPOSERS_FOR_LINEAGE = 3;
 const PREVIOUS_LINKS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
-MATCH (p)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->(n)
-OPTIONAL MATCH (n:Claim)-[:ON]->(h:Concept)
-WITH r, coalesce(h, n) AS c WHERE c:Concept
+MATCH (p)-[r:${CONCEPT_LINKS}|CLAIMS]->(n)
+CALL (n) {
+  OPTIONAL MATCH (n:Claim)-[:ON|AGAINST]->(h:Concept)
+  RETURN collect(h) AS claimed
+}
+UNWIND CASE WHEN n:Concept THEN [n] ELSE claimed END AS c
+OPTIONAL MATCH (c)-[:VARIANT_OF]->(f:Concept)
 RETURN collect(DISTINCT c.id) AS linked,
+       collect(DISTINCT f.id) AS families,
        collect(DISTINCT CASE WHEN type(r) = 'PROPOSES' THEN c.id END) AS proposed`;
 
+// A concept is kept while a paper or a claim links to it, or a variant names it as its family.
 const DELETE_ORPHANS = `
 UNWIND $conceptIds AS conceptId
 MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
-WHERE NOT (c)--()
-DELETE c`;
+WHERE NOT (c)<-[:${CONCEPT_LINKS}|ON|AGAINST|VARIANT_OF]-()
+DETACH DELETE c`;
 
 // The batch's papers as users: lineage to every paper proposing what they use or compare.
 const DERIVE_BUILDS_ON_FROM = `
 UNWIND $ids AS id
 MATCH (b:Paper {id: id}) USING INDEX SEEK b:Paper(id)
 MATCH (b)-[:USES|COMPARES]->(c:Concept)
-WITH b, c WHERE COUNT { (c)<-[:PROPOSES]-() } <= $maxProposers
+WITH b, c WHERE COUNT { (c)<-[:PROPOSES]-() } <= $maxProposers AND NOT coalesce(c.broad, false)
 MATCH (c)<-[:PROPOSES]-(a:Paper)
 WHERE a <> b
 MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)`;
@@ -143,13 +190,13 @@ UNWIND $conceptIds AS conceptId
 MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
 WITH c, COUNT { (c)<-[:PROPOSES]-() } AS proposers
 CALL (c, proposers) {
-  WITH c WHERE proposers > $maxProposers
+  WITH c WHERE proposers > $maxProposers OR coalesce(c.broad, false)
   MATCH (c)<-[:PROPOSES]-(:Paper)<-[r:BUILDS_ON]-()
   WHERE r.via = c.id
   DELETE r
 }
 CALL (c, proposers) {
-  WITH c WHERE proposers <= $maxProposers
+  WITH c WHERE proposers <= $maxProposers AND NOT coalesce(c.broad, false)
   MATCH (a:Paper)-[:PROPOSES]->(c)<-[:USES|COMPARES]-(b:Paper)
   WHERE a <> b
   MERGE (b)-[:BUILDS_ON {via: c.id}]->(a)
@@ -161,7 +208,9 @@ export const WRITE_STATEMENTS = {
   UPSERT_PAPERS,
   CLEAR_DERIVED,
   UPSERT_CONCEPTS,
+  LINK_FAMILIES,
   CREATE_LINKS,
+  RESOLVE_KINDS,
   CREATE_CLAIMS,
   LINK_AUTHORS,
   DERIVE_BUILDS_ON_FROM,
@@ -176,19 +225,31 @@ interface ConceptRow {
   name: string;
   aliases: string[];
   keys: string[];
+  /** The lexicon knows it: its kind and name are the lexicon's. */
+  known: boolean;
+  broad: boolean;
 }
 
 /** Turns a batch into the parameter rows of the statements above. Pure, exported for tests. */
 export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
   const concepts = new Map<string, ConceptRow>();
-  const addConcept = (id: string, kind: ConceptKind, name: string, forms: string[]) => {
+  const addConcept = (
+    id: string,
+    kind: ConceptKind,
+    name: string,
+    forms: string[],
+    broad = false,
+  ) => {
+    const known = lexiconEntryById(id);
     const row = concepts.get(id) ?? {
       id,
-      kind,
-      label: KIND_LABELS[kind],
-      name,
+      kind: known?.kind ?? kind,
+      label: KIND_LABELS[known?.kind ?? kind],
+      name: known?.name ?? name,
       aliases: [],
       keys: [],
+      known: known !== undefined,
+      broad: known?.broad ?? broad,
     };
     for (const form of [name, ...forms]) {
       if (!row.aliases.includes(form)) row.aliases.push(form);
@@ -198,21 +259,36 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
     concepts.set(id, row);
   };
   const links: { type: ConceptLinkType; paperId: string; conceptId: string; props: object }[] = [];
+  const families = new Map<string, object>();
   const claims: unknown[] = [];
   const authors: unknown[] = [];
 
   const papers = batch.map(({ paper, extraction, contentHash }) => {
     for (const concept of extraction.concepts) {
-      addConcept(concept.id, concept.kind, concept.name, [
-        ...concept.aliases,
-        ...concept.mentions.map((m) => m.text),
-      ]);
+      addConcept(
+        concept.id,
+        concept.kind,
+        concept.name,
+        [...concept.aliases, ...concept.mentions.map((m) => m.text)],
+        concept.broad === true,
+      );
+      if (concept.family) {
+        families.set(concept.id, {
+          id: concept.id,
+          familyId: concept.family.id,
+          familyName: concept.family.name,
+          familyKind: concept.family.kind,
+          familyLabel: KIND_LABELS[concept.family.kind],
+          familyKey: nameKey(concept.family.name),
+        });
+      }
       links.push({
         type: linkTypeOf(concept.kind, concept.role),
         paperId: paper.id,
         conceptId: concept.id,
         props: {
           role: concept.role,
+          kind: concept.kind,
           ...evidenceProps(concept.mentions, concept.rules[0] ?? 'unknown', concept.confidence),
         },
       });
@@ -224,6 +300,10 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
         paperId: paper.id,
         id: `${paper.id}#claim-${index}`,
         hardwareId,
+        // Only a concept the paper links: the claim's baseline is one of its concepts.
+        baselineId: extraction.concepts.some((c) => c.id === claim.baselineConceptId)
+          ? claim.baselineConceptId
+          : null,
         props: {
           kind: claim.kind,
           value: claim.value,
@@ -260,6 +340,7 @@ export function toWriteRows(batch: ExtractedPaper[], ingestedAt: string) {
     papers,
     ids: papers.map((p) => p.id),
     concepts: [...concepts.values()],
+    families: [...families.values()],
     links,
     claims,
     authors,
@@ -294,7 +375,12 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
   await run('papers', UPSERT_PAPERS, { papers: rows.papers });
   await run('clear derived', CLEAR_DERIVED, { ids: rows.ids });
   if (rows.concepts.length > 0) await run('concepts', UPSERT_CONCEPTS, { concepts: rows.concepts });
+  if (rows.families.length > 0) await run('families', LINK_FAMILIES, { families: rows.families });
   if (rows.links.length > 0) await run('links', CREATE_LINKS, { links: rows.links });
+  const guessed = rows.concepts.filter((c) => !c.known).map((c) => c.id);
+  if (guessed.length > 0) {
+    await run('kinds', RESOLVE_KINDS, { conceptIds: guessed, labels: KIND_LABELS });
+  }
   if (rows.claims.length > 0) await run('claims', CREATE_CLAIMS, { claims: rows.claims });
   if (rows.authors.length > 0) await run('authors', LINK_AUTHORS, { authors: rows.authors });
   const maxProposers = toInt(MAX_PROPOSERS_FOR_LINEAGE);
@@ -302,8 +388,11 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
   if (touched.size > 0) {
     await run('lineage resync', RESYNC_BUILDS_ON, { conceptIds: [...touched], maxProposers });
   }
-  if (previouslyLinked.length > 0)
+  if (previouslyLinked.length > 0) {
     await run('orphans', DELETE_ORPHANS, { conceptIds: previouslyLinked });
+    const families: string[] = before?.get('families') ?? [];
+    if (families.length > 0) await run('orphans', DELETE_ORPHANS, { conceptIds: families });
+  }
 }
 
 export interface WriteOptions {

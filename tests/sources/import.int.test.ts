@@ -283,7 +283,7 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
   test('whoUses answers through real citations: papers citing the proposer of Lion', async () => {
     const { page } = await whoUses(connection, 'Lion', null, 10, 0);
     expect(page.items.map((item) => [item.paper.id, item.relation, item.throughPaperId])).toEqual([
-      ['arxiv:2302.06675', 'MENTIONS', null],
+      ['arxiv:2302.06675', 'DIRECT', null],
       ['arxiv:2305.14342', 'CITES', 'arxiv:2302.06675'],
     ]);
     // Paged one at a time, the citing paper comes on the second page.

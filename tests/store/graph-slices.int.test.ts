@@ -55,20 +55,20 @@ async function linksAmong(ids: string[]) {
 }
 
 test('a slice holds every link among its nodes: lineage between the papers of its last ring', async () => {
-  const slice = await loadNeighborhood(connection, 'method:lionnet', {
+  const slice = await loadNeighborhood(connection, 'lionnet', {
     ...ALL,
     depth: 1,
     limit: 50,
   });
   const ids = slice!.nodes.map((n) => n.id);
-  expect(ids).toEqual(expect.arrayContaining(['method:lionnet', 'lion', 'vit', 'bert']));
+  expect(ids).toEqual(expect.arrayContaining(['lionnet', 'lion', 'vit', 'bert']));
   const links = await linksAmong(ids);
   expect([...links]).toEqual(expect.arrayContaining(['vit BUILDS_ON lion', 'bert BUILDS_ON lion']));
   expect(new Set(slice!.edges.map((e) => `${e.source} ${e.type} ${e.target}`))).toEqual(links);
 });
 
 test('a ring cut by the limit still shows the links among the nodes it kept', async () => {
-  const slice = await loadNeighborhood(connection, 'method:lionnet', {
+  const slice = await loadNeighborhood(connection, 'lionnet', {
     ...ALL,
     depth: 2,
     limit: 3,
@@ -119,7 +119,7 @@ test('links are found by their slice ids, each type from its start node, with al
 });
 
 test('a slice carries its links without evidence, and their ids find them', async () => {
-  const slice = await loadNeighborhood(connection, 'method:lionnet', {
+  const slice = await loadNeighborhood(connection, 'lionnet', {
     ...ALL,
     depth: 2,
     limit: 50,
@@ -137,15 +137,15 @@ test('a slice carries its links without evidence, and their ids find them', asyn
 });
 
 test.each([
-  ['an unknown source', 'nope|USES|method:lionnet'],
-  ['an unknown type', 'vit|LIKES|method:lionnet'],
-  ['a type in the wrong direction', 'method:lionnet|USES|vit'],
+  ['an unknown source', 'nope|USES|lionnet'],
+  ['an unknown type', 'vit|LIKES|lionnet'],
+  ['a type in the wrong direction', 'lionnet|USES|vit'],
   ['lineage without its via', 'vit|BUILDS_ON|lion'],
-  ['lineage through another concept', 'vit|BUILDS_ON|lion|method:adam'],
+  ['lineage through another concept', 'vit|BUILDS_ON|lion|adam'],
   ['no type at all', 'vit'],
   ['a Cypher fragment', 'vit|USES]->() DETACH DELETE n //|x'],
 ])('an id of %s is absent from the answer', async (_, id) => {
-  const known = 'vit|USES|method:lionnet';
+  const known = 'vit|USES|lionnet';
   const found = await loadLinks(connection, [id, known]);
   expect([...found.keys()]).toEqual([known]);
 });

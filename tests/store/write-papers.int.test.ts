@@ -19,7 +19,7 @@ const run = (query: string) =>
 // every concept it touched, A deleted X under B, and B's link to X was silently never written.
 test('a concept another write is linking to is not removed as an orphan', async () => {
   await run(`CREATE (:Paper {id: 'race:a', stub: false})-[:USES {confidence: 0.9}]->
-                    (:Concept:Method {id: 'method:race-x', name: 'race x', kind: 'method',
+                    (:Concept:Method {id: 'race-x', name: 'race x', kind: 'method',
                                       aliases: ['race x'], keys: ['race x']})`);
   await run("CREATE (:Paper {id: 'race:b', stub: false})");
   const sessionA = connection.driver.session({ database: connection.database });
@@ -30,7 +30,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await txB.run(WRITE_STATEMENTS.UPSERT_CONCEPTS, {
       concepts: [
         {
-          id: 'method:race-x',
+          id: 'race-x',
           kind: 'method',
           label: 'Method',
           name: 'race x',
@@ -42,7 +42,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     const steps: string[] = [];
     const rewriteA = (async () => {
       await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:a'] });
-      await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:race-x'] });
+      await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['race-x'] });
       await txA.commit();
       steps.push('A committed');
     })();
@@ -50,7 +50,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await waitForBlockedTransaction();
     await txB.run(WRITE_STATEMENTS.CREATE_LINKS, {
       links: [
-        { type: 'USES', paperId: 'race:b', conceptId: 'method:race-x', props: { confidence: 0.8 } },
+        { type: 'USES', paperId: 'race:b', conceptId: 'race-x', props: { confidence: 0.8 } },
       ],
     });
     await txB.commit();
@@ -62,7 +62,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await sessionB.close();
   }
   const { records } = await run(
-    "MATCH (p:Paper)-[:USES]->(:Concept {id: 'method:race-x'}) RETURN collect(p.id) AS users",
+    "MATCH (p:Paper)-[:USES]->(:Concept {id: 'race-x'}) RETURN collect(p.id) AS users",
   );
   expect(records[0].get('users')).toEqual(['race:b']);
 });
@@ -72,14 +72,14 @@ test('a concept another write is linking to is not removed as an orphan', async 
 // recreates X.
 test('a batch that meets a concept removed under it is written again, recreating the concept', async () => {
   await run(`CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
-                    (:Concept:Method {id: 'method:adam', name: 'Adam', kind: 'method',
+                    (:Concept:Method {id: 'adam', name: 'Adam', kind: 'method',
                                       aliases: ['Adam'], keys: ['adam']})`);
   const pool = createExtractPool({ workers: 1 });
   const sessionA = connection.driver.session({ database: connection.database });
   try {
     const txA = await sessionA.beginTransaction();
     await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:c'] });
-    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['method:adam'] });
+    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['adam'] });
     const paper = {
       id: 'race:d',
       title: 'Race D',
@@ -98,7 +98,7 @@ test('a batch that meets a concept removed under it is written again, recreating
     await pool.close();
   }
   const { records } = await run(
-    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'method:adam'})
+    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'adam'})
      RETURN collect(p.id) AS users, c.name AS name, labels(c) AS labels`,
   );
   expect(records[0].toObject()).toEqual({

@@ -84,7 +84,11 @@ export const Query: QueryResolvers = {
       page.first,
       page.offset,
     );
-    return { technique: answer.technique, ...toConnection(answer.page) };
+    return {
+      technique: answer.technique,
+      alternatives: answer.technique?.alternatives ?? [],
+      ...toConnection(answer.page),
+    };
   },
 
   claims: async (_, { kind, hardware, concept, first, after }, { connection }) => {

@@ -6,7 +6,7 @@ import { topConcepts } from '../../store/graph-stats.ts';
 import type { LinkType } from '../../store/link-types.ts';
 import { clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers.generated.ts';
-import { toGqlClaimKind, toGqlKind, toGqlRole } from './enums.ts';
+import { fromGqlKind, toGqlClaimKind, toGqlKind, toGqlRole } from './enums.ts';
 
 async function must<T>(value: Promise<T | null>, what: string): Promise<T> {
   const found = await value;
@@ -22,9 +22,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     concepts: async (paper, { kind, link }, { loaders }) => {
       const links = (await loaders.links.load(paper.id)) ?? [];
       return links.filter(
-        (l) =>
-          (!link || link.includes(l.type)) &&
-          (!kind || l.conceptId.startsWith(`${kind.toLowerCase()}:`)),
+        (l) => (!link || link.includes(l.type)) && (!kind || l.conceptKind === fromGqlKind(kind)),
       );
     },
     claims: (paper, _, { loaders }) => loaders.claims.load(paper.id).then((c) => c ?? []),
@@ -37,6 +35,17 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
       'paperCount' in concept
         ? concept.paperCount
         : ((await loaders.concept.load(concept.id))?.paperCount ?? 0),
+    familyPaperCount: async (concept, _, { loaders }) =>
+      (await loaders.family.load(concept.id))?.familyPaperCount ?? 0,
+    family: async (concept, _, { loaders }) => {
+      const familyId = (await loaders.family.load(concept.id))?.familyId;
+      return familyId ? loaders.concept.load(familyId) : null;
+    },
+    variants: async (concept, _, { loaders }) => {
+      const ids = (await loaders.family.load(concept.id))?.variantIds ?? [];
+      const found = await loaders.concept.loadMany(ids);
+      return found.filter((c): c is ConceptWithCount => c !== null && !(c instanceof Error));
+    },
     papers: (concept, { link, first }, { connection }) =>
       loadPapersOfConcept(
         connection,
@@ -75,6 +84,8 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     evidence: (edge) => edge.node.evidence,
     through: (edge, _, { loaders }) =>
       edge.node.throughPaperId ? loaders.paper.load(edge.node.throughPaperId) : null,
+    variant: (edge, _, { loaders }) =>
+      edge.node.variantId ? loaders.concept.load(edge.node.variantId) : null,
   },
   GraphEdge: {
     role: (edge) => toGqlRole(edge.role),
