@@ -75,7 +75,7 @@ export function buildConcepts(
     surfaces.delete(name);
     const aliases = [...surfaces].filter((s) => s.toLowerCase() !== name.toLowerCase());
     const entry = lexiconEntryById(id);
-    const family = entry !== undefined ? entry.family : familyByGrammar(name);
+    const family = entry !== undefined ? entry.family : familyByGrammar(name, undefined, best.kind);
     const confidence = Math.min(
       0.99,
       CONCEPT_RULES[best.rule].confidence +

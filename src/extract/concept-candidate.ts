@@ -44,6 +44,9 @@ export interface FieldText {
 /** Defined acronyms of one paper: `DGC` -> the concept of its long form. */
 export type AcronymMap = Map<string, { id: string; kind: ConceptKind; name: string }>;
 
+/** What a defined acronym of a generic phrase stands for: no concept (`id` is empty). */
+export const NO_CONCEPT = Object.freeze({ id: '', kind: 'method' as ConceptKind, name: '' });
+
 /** Words that make the subject of a sentence the paper itself: "we", "this paper". */
 export const PROPOSER =
   /\b(?:we|this (?:paper|work|study|article|letter|note)|the (?:paper|present work)|our (?:work|paper))\b/i;

@@ -7,6 +7,7 @@ import { isAmbiguousForm, lookupLexicon, matchLexicon } from './lexicon.ts';
 import { COMPOUND_HEADS, HEAD_KINDS, singularHead } from './phrase-heads.ts';
 import type { Candidate } from './concept-candidate.ts';
 import { PROPOSER } from './concept-candidate.ts';
+import { isGenericPhrase } from './keep-named.ts';
 
 export function defineAcronym(
   definition: AcronymDefinition & { field: Field },
@@ -20,16 +21,14 @@ export function defineAcronym(
     lexiconInside(definition, candidates);
   let kind: ConceptKind | null = known?.kind ?? null;
   let name = known?.name ?? definition.long;
+  // "Large Language Models (LLMs)": a field or a scale, not a concept (see keep-named.ts).
+  if (known === null && isGenericPhrase(definition.long)) return null;
   if (known === null) {
     const before = definition.sentence.text.slice(
       0,
       definition.longStart - definition.sentence.start,
     );
-    const proposed =
-      PROPOSER.test(before) &&
-      /\b(?:propose|present|introduce|develop|call|name|term|dub)\w*\s+(?:\S+\s+){0,6}$/i.test(
-        before,
-      );
+    const proposed = isProposedHere(before, definition.sentence.text);
     kind =
       kindFromHead(definition.long) ?? (isTitleCase(definition.long) || proposed ? 'method' : null);
     name = definition.long;
@@ -44,8 +43,27 @@ export function defineAcronym(
     start: definition.longStart,
     end: definition.longEnd,
     sentence: definition.sentence,
-    proposes: false,
+    proposes: known === null && isProposedHere(before(definition), definition.sentence.text),
   };
+}
+
+const PROPOSING =
+  /\b(?:propos|present|introduc|develop|design|devis|formulat|construct|creat|build|buil|curat|collect|releas|call|nam|term|dub)\w*\s+(?:\S+\s+){0,6}$/i;
+const NEW_THING = /\b(?:novel|new|our|proposed|dubbed|called|named|termed)\s+(?:\S+\s+){0,3}$/i;
+
+function before(definition: AcronymDefinition): string {
+  return definition.sentence.text.slice(0, definition.longStart - definition.sentence.start);
+}
+
+/**
+ * A long form the paper itself introduces: "we introduce Distribution-aware Mixture of Experts
+ * (dMoE)", "we design the Point Prompt Selection Module (PPSM)", "a novel Instance Detection
+ * Module (IDM)" in a sentence about the paper's own work.
+ */
+function isProposedHere(textBefore: string, sentence: string): boolean {
+  if (!PROPOSER.test(sentence))
+    return NEW_THING.test(textBefore) && /\b(?:novel|new)\b/i.test(textBefore);
+  return PROPOSING.test(textBefore) || NEW_THING.test(textBefore);
 }
 
 /** A lexicon match covering exactly the long form ("Straight Through Estimator (STE)"). */

@@ -5,6 +5,7 @@ import type { NamedSpan } from './extract-claims.ts';
 import { findAcronyms } from './find-acronyms.ts';
 import { parseText } from './parse-text.ts';
 import type { AcronymMap, Candidate, FieldText } from './concept-candidate.ts';
+import { NO_CONCEPT } from './concept-candidate.ts';
 import { buildConcepts, resolveOverlaps } from './build-concepts.ts';
 import { defineAcronym } from './define-acronym.ts';
 import { roleContextOf } from './decide-role.ts';
@@ -19,7 +20,7 @@ import {
   sweepKnownNames,
 } from './find-names.ts';
 import { findNounPhrases } from './find-noun-phrases.ts';
-import { isNamedConcept } from './keep-named.ts';
+import { isGenericPhrase, isNamedConcept } from './keep-named.ts';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\])]+/g;
 
@@ -58,7 +59,11 @@ function extractUnsafe(paper: RawPaper): Extraction {
   }
   for (const definition of definitions) {
     const candidate = defineAcronym(definition, candidates);
-    if (candidate === null) continue;
+    if (candidate === null) {
+      // A generic phrase's acronym (LLMs) stands for no concept anywhere in the paper.
+      if (isGenericPhrase(definition.long)) byAcronym.set(definition.short, NO_CONCEPT);
+      continue;
+    }
     candidates.push(candidate);
     byAcronym.set(definition.short, {
       id: candidate.id,

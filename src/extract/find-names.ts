@@ -13,6 +13,7 @@ export function isNameToken(word: Word): boolean {
   if (word.pos === 'adj' && /-/.test(t)) return false;
   if (!/^[A-Za-z]/.test(t) || t.length < 2) return false;
   if (/[a-z][A-Z]/.test(t)) return true; // AdamP, diffGrad, FedSpeed
+  if (/^[A-Z]{2,}[a-z]{2,}$/.test(t)) return true; // CDALBench, MLPerf
   if (/^[A-Z][A-Z0-9&-]*[A-Z0-9][a-z]?$/.test(t) && t.length >= 2) return true; // DADAO, WTA-CRS, DIFF2
   if (/[A-Za-z]/.test(t) && /\d/.test(t) && /^[A-Za-z][\w.-]*$/.test(t)) return true; // YOLOv9, GPT-2
   return false;
@@ -60,9 +61,9 @@ function nameCandidate(
   byAcronym: AcronymMap,
   proposes: boolean,
 ): Candidate[] {
-  const defined = byAcronym.get(name);
+  const defined = byAcronym.get(name) ?? byAcronym.get(name.replace(/s$/, ''));
   if (defined !== undefined) {
-    return [{ ...defined, rule, field, start, end, sentence, proposes }];
+    return defined.id === '' ? [] : [{ ...defined, rule, field, start, end, sentence, proposes }];
   }
   // An ambiguous acronym the paper does not define: its lexicon match, when the paper supports a
   // sense, speaks for it; a node of its own would mix the senses.
@@ -154,6 +155,7 @@ export function findNamedContributions(
         if (/[;:.]/.test(gapBefore) && j > i + 1) break;
         if (BLOCKERS.test(w.lower)) break;
         const acronym = byAcronym.get(w.text);
+        if (acronym?.id === '') break;
         if (acronym !== undefined && /\(\s*$/.test(gapBefore)) {
           found.push({
             ...acronym,
@@ -254,6 +256,8 @@ export function findTitleName(
   if (colon <= 0 || colon > 60) return [];
   const name = title.text.slice(0, colon).trim();
   const words = name.split(/\s+/);
+  // "The Multi-Agent Programming Contest: ...", "A Survey: ..." describe, they do not name.
+  if (/^(?:The|A|An|On|Towards?|Why|How|What|When|Is|Are|Do|Does|Can)$/.test(words[0])) return [];
   if (words.length > 4 || title.sentences.length === 0) return [];
   const abstract = fields[1].text;
   const single = words.length === 1 && /^[A-Za-z][\w&+.-]*$/.test(name);
@@ -362,8 +366,16 @@ export function findNamePatterns(
 ): Candidate[] {
   const found: Candidate[] = [];
   for (const word of sentence.words) {
-    const t = word.text;
-    if (NOT_NAMES.has(t) || byAcronym.has(t) || /[/[\]{}:^_\\]/.test(t) || word.pos === 'adj')
+    // "dMoE's role": the possessive is not part of the name.
+    const t = word.text.replace(/['’]s$/, '');
+    const end = word.start + t.length;
+    if (
+      NOT_NAMES.has(t) ||
+      byAcronym.has(t) ||
+      byAcronym.has(t.replace(/s$/, '')) ||
+      /[/[\]{}:^_\\]/.test(t) ||
+      word.pos === 'adj'
+    )
       continue;
     // Mixed case or letters with digits; plain all-capital acronyms are too often generic (LLM, SOTA).
     const camel = /[a-z][A-Z]/.test(t) && /^[A-Za-z]/.test(t);
@@ -379,7 +391,7 @@ export function findNamePatterns(
         field,
         sentence,
         word.start,
-        word.end,
+        end,
         context,
         byAcronym,
         false,

@@ -16,13 +16,22 @@ const GENERIC_WORDS = new Set(
     'multi-modal generative data driven computer computing processing natural text image images ' +
     'video audio speech graph graphs knowledge base bases learner learners agent agents ' +
     'artificial-intelligence architecture architectures task tasks problem problems application ' +
-    'applications real-world information technology technologies tool tools'
+    'applications real-world real world information technology technologies tool tools pre trained ' +
+    'multi modal end'
   ).split(' '),
 );
 
 /** Names of venues, games and units that look like technique names by their shape. */
 const NOT_CONCEPTS =
   /^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|WWW|MICCAI|Interspeech|ICASSP|arXiv|GitHub|HuggingFace|Hugging Face|StarCraft|Minecraft|YouTube|dB|kHz|MHz|GHz|GPUs?|CPUs?|TPUs?)$/;
+
+/** A phrase of nothing but generic words: "Large Language Models", "deep neural networks". */
+export function isGenericPhrase(phrase: string): boolean {
+  return phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .every((w) => GENERIC_WORDS.has(w.replace(/s$/, '')) || GENERIC_WORDS.has(w) || w === '');
+}
 
 /** True when a merged span is a named concept worth a node. */
 export function isNamedConcept(c: Candidate, fields: FieldText[]): boolean {
@@ -34,10 +43,7 @@ export function isNamedConcept(c: Candidate, fields: FieldText[]): boolean {
     case 'noun-phrase-head':
       return c.kind === 'task';
     case 'acronym-definition':
-      return !c.name
-        .toLowerCase()
-        .split(/[\s-]+/)
-        .every((w) => GENERIC_WORDS.has(w) || w === '');
+      return !isGenericPhrase(c.id);
     default:
       return !NOT_CONCEPTS.test(surface.replace(/['’]s$/, ''));
   }

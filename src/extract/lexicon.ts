@@ -264,7 +264,11 @@ const VARIANT_SUFFIXES = [
  * The nearest lexicon entry a name is a variant of by its grammar (`ResNet-50` -> ResNet,
  * `Llama 2 70B` -> Llama 2, `GPT-4o` -> GPT-4), or null. `self` is never its own family.
  */
-export function familyByGrammar(name: string, self?: LexiconEntry): LexiconEntry | null {
+export function familyByGrammar(
+  name: string,
+  self?: LexiconEntry,
+  kind: ConceptKind | undefined = self?.kind,
+): LexiconEntry | null {
   let rest = name.trim();
   for (let step = 0; step < 4; step += 1) {
     const before = rest;
@@ -276,11 +280,19 @@ export function familyByGrammar(name: string, self?: LexiconEntry): LexiconEntry
       }
     }
     if (rest === before) return null;
-    const base = (byKey.get(nameKey(rest)) ?? []).filter((f) => !f.ambiguous && f.entry !== self);
+    const base = (byKey.get(nameKey(rest)) ?? []).filter(
+      (f) => !f.ambiguous && f.entry !== self && sameKindGroup(f.entry.kind, kind),
+    );
     const exact = base.find((f) => nameKey(f.entry.name) === nameKey(rest)) ?? base[0];
     if (exact !== undefined) return exact.entry;
   }
   return null;
+}
+
+/** A variant is of its family's kind; methods and models name each other's variants. */
+function sameKindGroup(a: ConceptKind, b: ConceptKind | undefined): boolean {
+  if (b === undefined || a === b) return true;
+  return (a === 'method' || a === 'model') && (b === 'method' || b === 'model');
 }
 
 function caseMatches(form: Form, letters: string): boolean {
