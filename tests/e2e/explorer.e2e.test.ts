@@ -96,8 +96,8 @@ describe('a new user explores the seed graph', () => {
   test('clicking the link to Adam tells why it is there: the sentence, the rule, the confidence', async () => {
     const edge = await page.evaluate(
       (id) =>
-        window.papergraph.findEdge(id, 'method:adam', 'USES') ??
-        window.papergraph.findEdge(id, 'method:adam', 'COMPARES'),
+        window.papergraph.findEdge(id, 'adam', 'USES') ??
+        window.papergraph.findEdge(id, 'adam', 'COMPARES'),
       sophiaId,
     );
     expect(edge).not.toBeNull();
@@ -138,6 +138,17 @@ describe('a new user explores the seed graph', () => {
       .poll(() => items.allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('Sophia')]));
     expect(await panel.locator('blockquote.sentence mark').first().textContent()).toMatch(/adam/i);
+    // Each answer says how the paper stands to Adam: Sophia measures itself against it.
+    const sophia = items.filter({ hasText: 'Sophia' }).first();
+    expect(await sophia.locator('[data-role]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(uses|compares with)$/)]),
+    );
+    const roles = await panel
+      .locator('[data-testid=who-list] [data-role]')
+      .evaluateAll((badges) => badges.map((b) => b.getAttribute('data-role')));
+    expect(roles.length).toBeGreaterThan(1);
+    expect(roles).not.toContain('BACKGROUND');
+    for (const role of roles) expect(['PROPOSES', 'USES', 'COMPARES']).toContain(role);
     // The answer is drawn too: Sophia is on the canvas, linked to Adam.
     expect(await page.evaluate((id) => window.papergraph.pagePoint(id), sophiaId)).not.toBeNull();
     expect(new URL(page.url()).searchParams.get('who')).toBe('Adam');
@@ -169,6 +180,158 @@ describe('a new user explores the seed graph', () => {
     await expect.poll(() => page.getByTestId('who-panel').isVisible()).toBe(true);
   });
 
+  test('the roles of a "Who uses" answer are a filter; background is asked for only when ticked', async () => {
+    const panel = page.getByTestId('who-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Who uses Adam?');
+    const chip = (role: string) =>
+      panel.locator(`[data-testid=who-roles] input[data-role=${role}]`);
+    const shownRoles = () =>
+      panel
+        .locator('[data-testid=who-list] [data-role]')
+        .evaluateAll((badges) => badges.map((b) => b.getAttribute('data-role')));
+    expect(await chip('BACKGROUND').isChecked()).toBe(false);
+    expect(
+      await Promise.all(['PROPOSES', 'USES', 'COMPARES'].map((r) => chip(r).isChecked())),
+    ).toEqual([true, true, true]);
+
+    const before = posted.length;
+    await chip('BACKGROUND').check();
+    await settled();
+    const asked = posted.slice(before).filter((p) => /query WhoUses/.test(p.query));
+    expect(asked.map((p) => p.variables)).toEqual([
+      expect.objectContaining({ technique: 'Adam', role: ['BACKGROUND'] }),
+    ]);
+    expect(new URL(page.url()).searchParams.get('roles')).toBe('PROPOSES,USES,COMPARES,BACKGROUND');
+    await expect.poll(() => chip('BACKGROUND').isChecked()).toBe(true);
+    // As many background answers as the server has (the page asks for 100 at most).
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ whoUses(technique: "Adam", role: [BACKGROUND]) { totalCount } }`,
+      }),
+    });
+    const { data } = (await response.json()) as { data: { whoUses: { totalCount: number } } };
+    const background = (await shownRoles()).filter((r) => r === 'BACKGROUND');
+    expect(background.length).toBe(Math.min(100, data.whoUses.totalCount));
+    await shot('4b-who-uses-adam-background');
+
+    // Only the papers measured against Adam: every answer left says "compares with".
+    await chip('BACKGROUND').uncheck();
+    await settled();
+    await chip('PROPOSES').uncheck();
+    await settled();
+    await chip('USES').uncheck();
+    await settled();
+    expect(new URL(page.url()).searchParams.get('roles')).toBe('COMPARES');
+    expect(posted.at(-1)?.variables).toEqual(
+      expect.objectContaining({ technique: 'Adam', role: ['COMPARES'] }),
+    );
+    const roles = await shownRoles();
+    expect(roles.length).toBeGreaterThan(0);
+    expect(new Set(roles)).toEqual(new Set(['COMPARES']));
+    expect(
+      new Set(await panel.locator('[data-testid=who-list] [data-role]').allTextContents()),
+    ).toEqual(new Set(['compares with']));
+    // The last role ticked cannot be unticked: a question needs a role.
+    expect(await chip('COMPARES').isDisabled()).toBe(true);
+  });
+
+  test('"Who uses ImageNet?" answers for a dataset, its papers evaluating on it', async () => {
+    await page.evaluate(() => window.papergraph.navigate('?who=ImageNet'));
+    await settled();
+    const panel = page.getByTestId('who-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Who uses ImageNet?');
+    const items = panel.locator('[data-testid=who-list] > li');
+    expect(await items.count()).toBeGreaterThan(1);
+    expect(await panel.locator('.meta').first().textContent()).not.toMatch(/^0 papers/);
+    expect(await panel.locator('[data-testid=who-list] [data-role]').allTextContents()).toContain(
+      'evaluates on',
+    );
+    const role = await panel.locator('[data-testid=who-roles] label').allTextContents();
+    expect(role.map((r) => r.trim())).toEqual([
+      'proposes',
+      'evaluates on',
+      'compares with',
+      'background',
+    ]);
+    expect(await page.evaluate(() => window.papergraph.pagePoint('imagenet'))).not.toBeNull();
+    await shot('4c-who-uses-imagenet');
+  });
+
+  test('a variant names its family, the family lists its variants, and "Who uses" the family answers the variant', async () => {
+    await page.evaluate(() => window.papergraph.navigate('?at=resnet-50&node=resnet-50'));
+    await settled();
+    const panel = page.getByTestId('concept-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('ResNet-50');
+    const family = panel.getByTestId('concept-family');
+    expect(await family.textContent()).toBe('Variant of ResNet');
+    await family.getByRole('button', { name: 'ResNet' }).click();
+    await settled();
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('ResNet');
+    expect(await panel.getByTestId('concept-variants').textContent()).toMatch(
+      /ResNet-50 \d+ papers?/,
+    );
+    // The family counts its own papers and its variants'.
+    const count = await panel.getByTestId('concept-count').textContent();
+    const [, own, withVariants] =
+      count?.match(/^(\d+) papers? links? to it, (\d+) with its variants\.$/) ?? [];
+    expect(Number(withVariants)).toBeGreaterThan(Number(own));
+
+    await page.evaluate(() => window.papergraph.navigate('?who=ResNet'));
+    await settled();
+    const who = page.getByTestId('who-panel');
+    await expect.poll(() => who.locator('h2').textContent()).toBe('Who uses ResNet?');
+    expect(await who.getByTestId('who-variant').allTextContents()).toContain('ResNet-50');
+    expect(
+      await page.evaluate(() => window.papergraph.findEdge('resnet-50', 'resnet', 'VARIANT_OF')),
+    ).not.toBeNull();
+    await shot('4d-who-uses-resnet');
+  });
+
+  test('an ambiguous name says what else it means, and asks again for that', async () => {
+    const sam = { id: 'segment-anything-model', kind: 'MODEL', name: 'Segment Anything Model' };
+    const other = {
+      id: 'sharpness-aware-minimization',
+      kind: 'METHOD',
+      name: 'Sharpness-Aware Minimization',
+    };
+    // The seed has no ambiguous acronym in two senses: the server's answer for "SAM" is made up.
+    await page.route('**/graphql', (route) =>
+      route.request().postDataJSON()?.variables?.technique === 'SAM'
+        ? route.fulfill({
+            json: {
+              data: {
+                whoUses: {
+                  totalCount: 0,
+                  technique: { ...sam, aliases: ['SAM'], paperCount: 0, familyPaperCount: 0 },
+                  alternatives: [other],
+                  edges: [],
+                },
+              },
+            },
+          })
+        : route.continue(),
+    );
+    try {
+      await page.evaluate(() => window.papergraph.navigate('?who=SAM'));
+      await settled();
+      const panel = page.getByTestId('who-panel');
+      const also = panel.getByTestId('who-alternatives');
+      expect(await also.textContent()).toBe('Also means: Sharpness-Aware Minimization');
+      expect(await panel.getByTestId('who-none').textContent()).toMatch(/Tick “background”/);
+      const before = posted.length;
+      await also.getByRole('button', { name: other.name }).click();
+      await settled();
+      expect(posted.slice(before).map((p) => p.variables)).toContainEqual(
+        expect.objectContaining({ technique: other.name }),
+      );
+      expect(new URL(page.url()).searchParams.get('who')).toBe(other.name);
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
   test('filters hide kinds of node and are kept in the URL', async () => {
     await page.goto(base);
     await settled();
@@ -187,11 +350,9 @@ describe('a new user explores the seed graph', () => {
     await page.goto(`${base}/?at=${encodeURIComponent(sophiaId)}`);
     await settled();
     const before = await page.evaluate(() => window.papergraph.count());
-    const adam = await page.evaluate(() => window.papergraph.pagePoint('method:adam'));
+    const adam = await page.evaluate(() => window.papergraph.pagePoint('adam'));
     await page.mouse.dblclick(adam!.x, adam!.y);
-    await expect
-      .poll(() => new URL(page.url()).searchParams.getAll('expand'))
-      .toEqual(['method:adam']);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('expand')).toEqual(['adam']);
     await settled();
     const after = await page.evaluate(() => window.papergraph.count());
     expect(after.nodes).toBeGreaterThan(before.nodes);
@@ -217,7 +378,7 @@ describe('a new user explores the seed graph', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `{ neighborhood(id: "method:adam", limit: 50) { edges { id type } } }`,
+        query: `{ neighborhood(id: "adam", limit: 50) { edges { id type } } }`,
       }),
     });
     const { data } = (await response.json()) as {
@@ -233,7 +394,7 @@ describe('a new user explores the seed graph', () => {
     );
     try {
       await page.evaluate(
-        (id) => window.papergraph.navigate(`?at=method%3Aadam&edge=${encodeURIComponent(id)}`),
+        (id) => window.papergraph.navigate(`?at=adam&edge=${encodeURIComponent(id)}`),
         edge!.id,
       );
       await settled();

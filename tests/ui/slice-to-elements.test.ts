@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { LinkType, NodeKind } from '../../ui/src/gql/graphql.ts';
+import { NODE_LOOKS } from '../../ui/src/graph-style.ts';
 import {
   type GraphSlice,
   mergeSlices,
@@ -28,14 +30,14 @@ const sophia: GraphSlice = {
       label: 'Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training',
       degree: 9,
     },
-    { id: 'method:adam', kind: 'METHOD', label: 'Adam', degree: 16 },
-    { id: 'model:gpt-2', kind: 'MODEL', label: 'GPT-2', degree: 0 },
+    { id: 'adam', kind: 'METHOD', label: 'Adam', degree: 16 },
+    { id: 'gpt-2', kind: 'MODEL', label: 'GPT-2', degree: 0 },
   ],
   edges: [
     {
       id: 'e1',
       source: 'daily:sophia',
-      target: 'method:adam',
+      target: 'adam',
       type: 'COMPARES',
       role: 'COMPARES',
       confidence: 0.8,
@@ -44,7 +46,7 @@ const sophia: GraphSlice = {
     {
       id: 'e2',
       source: 'daily:sophia',
-      target: 'model:gpt-2',
+      target: 'gpt-2',
       type: 'USES',
       role: 'USES',
       confidence: null,
@@ -75,7 +77,7 @@ describe('sliceToElements', () => {
           "classes": "method",
           "data": {
             "degree": 16,
-            "id": "method:adam",
+            "id": "adam",
             "kind": "METHOD",
             "label": "Adam",
             "size": 46,
@@ -87,7 +89,7 @@ describe('sliceToElements', () => {
           "classes": "model",
           "data": {
             "degree": 0,
-            "id": "model:gpt-2",
+            "id": "gpt-2",
             "kind": "MODEL",
             "label": "GPT-2",
             "size": 18,
@@ -113,7 +115,7 @@ describe('sliceToElements', () => {
             "id": "e1",
             "role": "COMPARES",
             "source": "daily:sophia",
-            "target": "method:adam",
+            "target": "adam",
             "type": "COMPARES",
             "width": 2.3,
           },
@@ -127,7 +129,7 @@ describe('sliceToElements', () => {
             "id": "e2",
             "role": "USES",
             "source": "daily:sophia",
-            "target": "model:gpt-2",
+            "target": "gpt-2",
             "type": "USES",
             "width": 2.5,
           },
@@ -151,17 +153,11 @@ describe('sliceToElements', () => {
       edges: [
         ...sophia.edges,
         { ...sophia.edges[0] },
-        { ...sophia.edges[1], id: 'dangling', target: 'task:not-in-slice' },
+        { ...sophia.edges[1], id: 'dangling', target: 'not-in-slice' },
       ],
     };
     const elements = sliceToElements(slice);
-    expect(elements.map((e) => e.data.id)).toEqual([
-      'daily:sophia',
-      'method:adam',
-      'model:gpt-2',
-      'e1',
-      'e2',
-    ]);
+    expect(elements.map((e) => e.data.id)).toEqual(['daily:sophia', 'adam', 'gpt-2', 'e1', 'e2']);
   });
 
   test('puts every node before any edge, whatever the slice order', () => {
@@ -183,6 +179,48 @@ describe('sliceToElements', () => {
       })[3].data.width;
     expect(width('USES', 0.2)).toBeLessThan(width('USES', 0.9));
     expect(width('PROPOSES', 0.9)).toBeGreaterThan(width('USES', 0.9));
+  });
+
+  test.each<[LinkType, string, number]>([
+    ['BACKGROUND', 'background', 1],
+    ['AGAINST', 'against', 1.5],
+    ['VARIANT_OF', 'variant_of', 2],
+  ])('a %s link is drawn with the class %s at %d px', (type, classes, width) => {
+    const [edge] = sliceToElements({
+      ...sophia,
+      edges: [{ ...sophia.edges[0], type, confidence: null }],
+    }).filter((e) => e.group === 'edges');
+    expect(edge.classes).toBe(classes);
+    expect(edge.data.width).toBe(width);
+  });
+
+  test.each<[NodeKind, string]>([
+    ['MODEL', NODE_LOOKS.MODEL.color],
+    ['METHOD', NODE_LOOKS.METHOD.color],
+  ])("a variant's link to a %s family is drawn in the family's colour", (kind, color) => {
+    const slice: GraphSlice = {
+      truncated: false,
+      nodes: [
+        { id: 'resnet-50', kind: 'MODEL', label: 'ResNet-50', degree: 4 },
+        { id: 'resnet', kind, label: 'ResNet', degree: 0 },
+      ],
+      edges: [
+        {
+          id: 'resnet-50|VARIANT_OF|resnet',
+          source: 'resnet-50',
+          target: 'resnet',
+          type: 'VARIANT_OF',
+          role: null,
+          confidence: null,
+        },
+      ],
+    };
+    expect(sliceToElements(slice)[2].data.lineColor).toBe(color);
+  });
+
+  test('links of other types take their colour from the style table, not from their target', () => {
+    for (const element of sliceToElements(sophia))
+      expect(element.data).not.toHaveProperty('lineColor');
   });
 
   test('handles the 3,000 elements of a large neighbourhood in well under a frame budget', () => {
@@ -237,16 +275,11 @@ describe('mergeSlices', () => {
   test('adds only new nodes and edges, and stays truncated once either was', () => {
     const other: GraphSlice = {
       truncated: true,
-      nodes: [sophia.nodes[1], { id: 'method:sgd', kind: 'METHOD', label: 'SGD', degree: 3 }],
+      nodes: [sophia.nodes[1], { id: 'sgd', kind: 'METHOD', label: 'SGD', degree: 3 }],
       edges: [sophia.edges[0]],
     };
     const merged = mergeSlices(sophia, other);
-    expect(merged.nodes.map((n) => n.id)).toEqual([
-      'daily:sophia',
-      'method:adam',
-      'model:gpt-2',
-      'method:sgd',
-    ]);
+    expect(merged.nodes.map((n) => n.id)).toEqual(['daily:sophia', 'adam', 'gpt-2', 'sgd']);
     expect(merged.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
     expect(merged.truncated).toBe(true);
   });

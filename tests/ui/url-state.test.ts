@@ -10,26 +10,42 @@ import {
 describe('the view in the URL', () => {
   test.each<[string, Partial<ViewState>, string]>([
     ['the start view has a bare URL', {}, ''],
-    ['a selected node', { selected: { kind: 'node', id: 'method:adam' } }, '?node=method%3Aadam'],
+    ['a selected node', { selected: { kind: 'node', id: 'resnet-50' } }, '?node=resnet-50'],
     [
       "a node's neighbourhood with an expansion and a selected edge",
       {
         base: { kind: 'node', id: 'daily:sophia' },
-        expanded: ['method:adam', 'model:gpt-2'],
-        selected: { kind: 'edge', id: 'e:1' },
+        expanded: ['adam', 'gpt-2'],
+        selected: { kind: 'edge', id: 'daily:sophia|USES|adam' },
       },
-      '?at=daily%3Asophia&expand=method%3Aadam&expand=model%3Agpt-2&edge=e%3A1',
+      '?at=daily%3Asophia&expand=adam&expand=gpt-2&edge=daily%3Asophia%7CUSES%7Cadam',
     ],
     [
       'a whoUses answer with filters and a layout',
       {
-        base: { kind: 'who', technique: 'Adam' },
+        base: { kind: 'who', technique: 'Adam', roles: ['PROPOSES', 'USES', 'COMPARES'] },
         hiddenKinds: ['AUTHOR', 'CLAIM'],
         hiddenLinks: ['CITES'],
         minConfidence: 0.5,
         layout: 'concentric',
       },
       '?who=Adam&hide=AUTHOR%2CCLAIM&hideLinks=CITES&conf=0.5&layout=concentric',
+    ],
+    [
+      'a whoUses answer with background',
+      {
+        base: {
+          kind: 'who',
+          technique: 'ImageNet',
+          roles: ['PROPOSES', 'USES', 'COMPARES', 'BACKGROUND'],
+        },
+      },
+      '?who=ImageNet&roles=PROPOSES%2CUSES%2CCOMPARES%2CBACKGROUND',
+    ],
+    [
+      'a whoUses answer for one role',
+      { base: { kind: 'who', technique: 'SAM', roles: ['PROPOSES'] } },
+      '?who=SAM&roles=PROPOSES',
     ],
   ])('%s round-trips', (_, patch, query) => {
     const state = { ...DEFAULT_VIEW, ...patch };
@@ -53,6 +69,24 @@ describe('the view in the URL', () => {
       expect(parseViewState(query)).toEqual(DEFAULT_VIEW);
     },
   );
+
+  test.each(['?who=Adam', '?who=Adam&roles=MENTIONS', '?who=Adam&roles='])(
+    '%s asks for the default roles (all but background)',
+    (query) => {
+      expect(parseViewState(query).base).toEqual({
+        kind: 'who',
+        technique: 'Adam',
+        roles: ['PROPOSES', 'USES', 'COMPARES'],
+      });
+    },
+  );
+
+  test('roles are read in one order, so the same question is the same data', () => {
+    const a = parseViewState('?who=Adam&roles=BACKGROUND,USES');
+    expect(a.base).toMatchObject({ roles: ['USES', 'BACKGROUND'] });
+    expect(sameData(a, parseViewState('?who=Adam&roles=USES,BACKGROUND'))).toBe(true);
+    expect(sameData(a, parseViewState('?who=Adam&roles=USES'))).toBe(false);
+  });
 
   test('filters, layout and selection do not need new data; base and expansions do', () => {
     const a = parseViewState('?at=x');

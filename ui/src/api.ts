@@ -130,6 +130,18 @@ export const ConceptQuery = graphql(`
       name
       aliases
       paperCount
+      familyPaperCount
+      family {
+        id
+        kind
+        name
+      }
+      variants {
+        id
+        kind
+        name
+        paperCount
+      }
       papers(first: 100) {
         type
         role
@@ -146,9 +158,10 @@ export const ConceptQuery = graphql(`
   }
 `);
 
+// Background answers come only when asked (`role: [BACKGROUND]`), in a request of their own.
 export const WhoUsesQuery = graphql(`
-  query WhoUses($technique: String!, $first: Int) {
-    whoUses(technique: $technique, first: $first) {
+  query WhoUses($technique: String!, $role: [Role!], $first: Int) {
+    whoUses(technique: $technique, role: $role, first: $first) {
       totalCount
       technique {
         id
@@ -156,6 +169,12 @@ export const WhoUsesQuery = graphql(`
         name
         aliases
         paperCount
+        familyPaperCount
+      }
+      alternatives {
+        id
+        kind
+        name
       }
       edges {
         relation
@@ -168,6 +187,12 @@ export const WhoUsesQuery = graphql(`
         through {
           id
           title
+        }
+        variant {
+          id
+          kind
+          name
+          paperCount
         }
         evidence {
           ...EvidenceFields

@@ -26,6 +26,8 @@ export interface LinkLook {
   color: string;
   lineStyle: 'solid' | 'dashed' | 'dotted';
   width: number;
+  /** Drawn in the colour of the target's kind (a variant in its family's), `color` in the legend. */
+  colorOfTarget?: true;
 }
 
 export const NODE_LOOKS: Record<NodeKind, NodeLook> = {
@@ -44,11 +46,21 @@ export const LINK_LOOKS: Record<LinkType, LinkLook> = {
   PROPOSES: { label: 'proposes', color: '#b8430b', lineStyle: 'solid', width: 4 },
   USES: { label: 'uses', color: '#0062a0', lineStyle: 'solid', width: 2.5 },
   COMPARES: { label: 'compares with', color: '#8a3f74', lineStyle: 'dashed', width: 2.5 },
+  // Related work only: present for completeness, drawn so it never competes with real use.
+  BACKGROUND: { label: 'background', color: '#b8bcc2', lineStyle: 'dotted', width: 1 },
   EVALUATES_ON: { label: 'evaluates on', color: '#00795a', lineStyle: 'dotted', width: 3 },
   ADDRESSES: { label: 'addresses', color: '#a36f00', lineStyle: 'dashed', width: 2 },
   MEASURES: { label: 'measures', color: '#2f7fa8', lineStyle: 'dotted', width: 2 },
   CLAIMS: { label: 'claims', color: '#8c8000', lineStyle: 'solid', width: 1.5 },
   ON: { label: 'on hardware', color: '#b04d00', lineStyle: 'dotted', width: 1.5 },
+  AGAINST: { label: 'against', color: '#7d5a00', lineStyle: 'dotted', width: 1.5 },
+  VARIANT_OF: {
+    label: 'variant of',
+    color: '#8a94a3',
+    lineStyle: 'dashed',
+    width: 2,
+    colorOfTarget: true,
+  },
   BUILDS_ON: { label: 'builds on', color: '#222222', lineStyle: 'dashed', width: 3 },
   CITES: { label: 'cites', color: '#6b6b6b', lineStyle: 'dotted', width: 1.5 },
   WROTE: { label: 'wrote', color: '#9a9a9a', lineStyle: 'solid', width: 1 },
@@ -121,6 +133,11 @@ export function createStylesheet(): StylesheetJson {
         'line-style': look.lineStyle,
       },
     })),
+    // `lineColor` is set by sliceToElements for the types drawn in their target's colour.
+    {
+      selector: 'edge[lineColor]',
+      style: { 'line-color': 'data(lineColor)', 'target-arrow-color': 'data(lineColor)' },
+    },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
     { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },

@@ -82,7 +82,14 @@ export function createLegend(
       const box = h('input', { type: 'checkbox', checked: true, 'data-link': type });
       box.addEventListener('change', () => handlers.onLinks(hiddenOf(linkBoxes)));
       linkBoxes.set(type, box);
-      return h('label', { class: 'filter' }, box, lineSwatch(type), LINK_LOOKS[type].label);
+      const look = LINK_LOOKS[type];
+      return h(
+        'label',
+        { class: 'filter', title: look.colorOfTarget ? 'Drawn in the colour of its target' : null },
+        box,
+        lineSwatch(type),
+        look.label,
+      );
     }),
   );
   return {

@@ -11,20 +11,17 @@ import {
   request,
   WhoUsesQuery,
 } from './api.ts';
-import {
-  renderConcept,
-  renderLink,
-  renderMessage,
-  renderPaper,
-  renderWhoUses,
-  type PanelActions,
-} from './details-panel.ts';
+import { renderConcept } from './concept-panel.ts';
 import { byId, h } from './dom.ts';
-import type { LinkType } from './gql/graphql.ts';
+import type { LinkType, Role } from './gql/graphql.ts';
 import { NODE_LOOKS } from './graph-style.ts';
 import { createGraphView } from './graph-view.ts';
 import { createLegend } from './legend.ts';
+import { renderLink } from './link-panel.ts';
+import { isConceptId } from './node-ids.ts';
 import type { PageHooks } from './page-hooks.ts';
+import { renderMessage, type PanelActions } from './panel-parts.ts';
+import { renderPaper } from './paper-panel.ts';
 import { createSearchBox } from './search-box.ts';
 import { EMPTY_SLICE, mergeSlices, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import {
@@ -35,6 +32,8 @@ import {
   type LayoutName,
   type ViewState,
 } from './url-state.ts';
+import { renderWhoUses, type WhoUsesActions, type WhoUsesQuestion } from './who-uses-panel.ts';
+import { DEFAULT_ROLES, mergeWhoUsesAnswers, whoUsesAsks } from './who-uses-roles.ts';
 import { whoUsesToSlice, type WhoUsesAnswer } from './who-uses-to-slice.ts';
 import './styles.css';
 
@@ -56,7 +55,7 @@ let state: ViewState = DEFAULT_VIEW;
 /** The view whose data is drawn, or null before the first draw. */
 let drawn: ViewState | null = null;
 let slice: GraphSlice = EMPTY_SLICE;
-let whoAnswer: { question: string; answer: WhoUsesAnswer } | null = null;
+let whoAnswer: { question: WhoUsesQuestion; answer: WhoUsesAnswer } | null = null;
 let generation = 0;
 let pending: Promise<void> = Promise.resolve();
 const cache = new Map<string, Promise<unknown>>();
@@ -89,6 +88,16 @@ async function evidenceOf(ids: string[]): Promise<Map<string, Evidence[]>> {
   const answers = await Promise.all(batches.map((batch) => request(LinksQuery, { ids: batch })));
   return new Map(answers.flatMap((a) => a.links.map((link) => [link.id, link.evidence])));
 }
+
+/** One question's answer; each of its requests is cached alone, so toggling background reuses the rest. */
+const whoUses = ({ technique, roles }: WhoUsesQuestion) =>
+  Promise.all(
+    whoUsesAsks(roles).map((role) =>
+      cached(`who:${technique.toLowerCase()}:${role?.join(',') ?? '*'}`, () =>
+        request(WhoUsesQuery, { technique, role, first: 100 }).then((d) => d.whoUses),
+      ),
+    ),
+  ).then(mergeWhoUsesAnswers);
 
 const linkEvidence = (id: string) =>
   cached(`l:${id}`, () => evidenceOf([id]).then((found) => found.get(id) ?? []));
@@ -124,6 +133,7 @@ const actions: PanelActions = {
     if (id) graph.select({ kind: 'edge', id }, true);
   },
 };
+const whoActions: WhoUsesActions = { ...actions, ask: askWhoUses };
 
 function navigate(patch: Partial<ViewState>, options: { replace?: boolean } = {}): void {
   const next = { ...state, ...patch };
@@ -207,10 +217,8 @@ async function drawData(next: ViewState, mine: number): Promise<void> {
     } else if (base.kind === 'node') {
       data = await neighborhood(base.id);
     } else {
-      const answer = await cached(`who:${base.technique.toLowerCase()}`, () =>
-        request(WhoUsesQuery, { technique: base.technique, first: 100 }).then((d) => d.whoUses),
-      );
-      whoAnswer = { question: base.technique, answer };
+      const answer = await whoUses(base);
+      whoAnswer = { question: base, answer };
       data = whoUsesToSlice(answer);
     }
     const expansions = await Promise.all(next.expanded.map(neighborhood));
@@ -235,7 +243,7 @@ function showNotice(data: GraphSlice, view: ViewState): void {
   if (data.nodes.length === 0) {
     parts.push(
       view.base.kind === 'who'
-        ? `Nothing to draw: no paper uses “${view.base.technique}”.`
+        ? `Nothing to draw: no concept is called “${view.base.technique}”.`
         : 'The graph is empty. Load papers with `papergraph ingest` (npm start loads the seed).',
     );
   }
@@ -251,7 +259,7 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
   const close = () => navigate({ selected: null });
   if (!selected) {
     if (whoAnswer)
-      renderWhoUses(details, whoAnswer.question, whoAnswer.answer, actions, () =>
+      renderWhoUses(details, whoAnswer.question, whoAnswer.answer, whoActions, () =>
         navigate({ base: { kind: 'overview' }, expanded: [] }),
       );
     else renderWelcome();
@@ -310,11 +318,6 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
   }
 }
 
-/** Concept ids are `kind:slug` (`method:adam`); paper ids start with their source. */
-function isConceptId(id: string): boolean {
-  return /^(method|model|dataset|task|metric|hardware):/.test(id);
-}
-
 function renderWelcome(): void {
   details.replaceChildren(
     h(
@@ -351,9 +354,11 @@ function renderWelcome(): void {
   );
 }
 
-function askWhoUses(technique: string): void {
+/** Asks whoUses; a new name keeps the roles of the question on screen. */
+function askWhoUses(technique: string, roles?: Role[]): void {
   byId<HTMLInputElement>('who-uses-input').value = technique;
-  navigate({ base: { kind: 'who', technique }, expanded: [], selected: null });
+  const asked = roles ?? (state.base.kind === 'who' ? state.base.roles : [...DEFAULT_ROLES]);
+  navigate({ base: { kind: 'who', technique, roles: asked }, expanded: [], selected: null });
 }
 
 function updateStatus(): void {

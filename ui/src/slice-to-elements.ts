@@ -1,6 +1,6 @@
 // API graph slices -> Cytoscape elements: the one place the API's shape meets Cytoscape's.
 import type { ElementDefinition } from 'cytoscape';
-import { LINK_LOOKS } from './graph-style.ts';
+import { LINK_LOOKS, NODE_LOOKS } from './graph-style.ts';
 import type { EvidenceFieldsFragment, SliceFieldsFragment } from './gql/graphql.ts';
 
 export type Evidence = EvidenceFieldsFragment;
@@ -32,10 +32,10 @@ export function shortLabel(label: string, max = MAX_LABEL): string {
  */
 export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
   const elements: ElementDefinition[] = [];
-  const nodeIds = new Set<string>();
+  const nodeKinds = new Map<string, SliceNode['kind']>();
   for (const node of slice.nodes) {
-    if (nodeIds.has(node.id)) continue;
-    nodeIds.add(node.id);
+    if (nodeKinds.has(node.id)) continue;
+    nodeKinds.set(node.id, node.kind);
     const size = nodeSize(node.degree);
     elements.push({
       group: 'nodes',
@@ -56,7 +56,8 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
   }
   const edgeIds = new Set<string>();
   for (const edge of slice.edges) {
-    if (edgeIds.has(edge.id) || !nodeIds.has(edge.source) || !nodeIds.has(edge.target)) continue;
+    const targetKind = nodeKinds.get(edge.target);
+    if (edgeIds.has(edge.id) || !nodeKinds.has(edge.source) || !targetKind) continue;
     edgeIds.add(edge.id);
     elements.push({
       group: 'edges',
@@ -72,6 +73,8 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         // Absent, not empty, when it is still on the server.
         ...(edge.evidence ? { evidence: edge.evidence } : {}),
         width: edgeWidth(edge),
+        // A variant's link to its family is drawn in the family's colour.
+        ...(LINK_LOOKS[edge.type].colorOfTarget ? { lineColor: NODE_LOOKS[targetKind].color } : {}),
       },
     });
   }

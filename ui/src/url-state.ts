@@ -1,13 +1,20 @@
 // The view as a URL query, so a view can be shared and back/forward walk through views.
-import type { LinkType, NodeKind } from './gql/graphql.ts';
+import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
 import { LINK_TYPES, NODE_KINDS } from './graph-style.ts';
+import { DEFAULT_ROLES, isDefaultRoles, normalizeRoles } from './who-uses-roles.ts';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export interface ViewState {
-  /** What the graph shows before expansions: the start view, one node's neighbourhood, or a whoUses answer. */
-  base: { kind: 'overview' } | { kind: 'node'; id: string } | { kind: 'who'; technique: string };
+  /**
+   * What the graph shows before expansions: the start view, one node's neighbourhood, or a
+   * whoUses answer for the given roles (normalised by `normalizeRoles`, never empty).
+   */
+  base:
+    | { kind: 'overview' }
+    | { kind: 'node'; id: string }
+    | { kind: 'who'; technique: string; roles: Role[] };
   /** Nodes whose neighbourhoods were added, in order. */
   expanded: string[];
   /** The selected node or edge, whose details the side panel shows. */
@@ -37,9 +44,10 @@ export function parseViewState(search: string): ViewState {
   const edge = q.get('edge');
   const conf = Number(q.get('conf') ?? 0);
   const layout = q.get('layout');
+  const roles = normalizeRoles(list(q.get('roles')));
   return {
     base: who
-      ? { kind: 'who', technique: who }
+      ? { kind: 'who', technique: who, roles: roles.length ? roles : [...DEFAULT_ROLES] }
       : at
         ? { kind: 'node', id: at }
         : { kind: 'overview' },
@@ -59,7 +67,10 @@ export function parseViewState(search: string): ViewState {
 /** Writes only what differs from the defaults, so the start view's URL is bare. */
 export function formatViewState(state: ViewState): string {
   const q = new URLSearchParams();
-  if (state.base.kind === 'who') q.set('who', state.base.technique);
+  if (state.base.kind === 'who') {
+    q.set('who', state.base.technique);
+    if (!isDefaultRoles(state.base.roles)) q.set('roles', state.base.roles.join(','));
+  }
   if (state.base.kind === 'node') q.set('at', state.base.id);
   for (const id of state.expanded) q.append('expand', id);
   if (state.selected) q.set(state.selected.kind, state.selected.id);

@@ -1,5 +1,6 @@
-// A whoUses answer drawn as a graph slice: the technique in the middle, each paper linked to it by
-// its roles, and papers that build on or cite its proposer linked through that paper.
+// A whoUses answer drawn as a graph slice: the technique in the middle, each paper linked to it
+// (or to the variant it names, itself linked to the technique) by its roles, and papers that
+// build on or cite its proposer linked through that paper.
 import type { LinkType, WhoUsesQuery } from './gql/graphql.ts';
 import {
   EMPTY_SLICE,
@@ -8,6 +9,7 @@ import {
   type SliceEdge,
   type SliceNode,
 } from './slice-to-elements.ts';
+import { roleLinkType } from './who-uses-roles.ts';
 
 export type WhoUsesAnswer = WhoUsesQuery['whoUses'];
 
@@ -28,12 +30,15 @@ export function whoUsesToSlice(answer: WhoUsesAnswer): WhoUsesSlice {
     const id = `who:${edge.source}:${edge.type}:${edge.target}`;
     if (!edges.has(id)) edges.set(id, { id, ...edge });
   };
+  // Concepts keep their degree in the whole graph; the family's papers size the technique, since
+  // the answer is about all of them.
   nodes.set(technique.id, {
     id: technique.id,
     kind: technique.kind,
     label: technique.name,
-    degree: technique.paperCount,
+    degree: Math.max(technique.paperCount, technique.familyPaperCount),
   });
+  const concepts = new Set([technique.id]);
   for (const edge of answer.edges) {
     addPaper(edge.node);
     const link = {
@@ -41,9 +46,30 @@ export function whoUsesToSlice(answer: WhoUsesAnswer): WhoUsesSlice {
       confidence: edge.confidence,
       evidence: edge.evidence,
     };
-    if (edge.relation === 'MENTIONS') {
+    if (edge.relation === 'DIRECT') {
+      // NOTE: the server links a variant to its family two levels deep at most (ResNet-50 ->
+      // ResNet); the answer names only the variant, so it is drawn one step from the technique.
+      const named = edge.variant ?? technique;
+      if (edge.variant) {
+        concepts.add(named.id);
+        if (!nodes.has(named.id))
+          nodes.set(named.id, {
+            id: named.id,
+            kind: named.kind,
+            label: named.name,
+            degree: edge.variant.paperCount,
+          });
+        addEdge({
+          source: named.id,
+          target: technique.id,
+          type: 'VARIANT_OF',
+          role: null,
+          confidence: null,
+          evidence: [],
+        });
+      }
       for (const role of edge.roles.length ? edge.roles : (['USES'] as const)) {
-        addEdge({ ...link, target: technique.id, type: role, role });
+        addEdge({ ...link, target: named.id, type: roleLinkType(named.kind, role), role });
       }
     } else if (edge.through) {
       addPaper(edge.through);
@@ -59,11 +85,11 @@ export function whoUsesToSlice(answer: WhoUsesAnswer): WhoUsesSlice {
       });
     }
   }
-  // Degrees within the answer, so papers answering in several ways draw larger.
+  // Papers' degrees within the answer, so papers answering in several ways draw larger.
   for (const edge of edges.values()) {
     for (const id of [edge.source, edge.target]) {
       const node = nodes.get(id);
-      if (node && id !== technique.id) node.degree += 1;
+      if (node && !concepts.has(id)) node.degree += 1;
     }
   }
   return {
