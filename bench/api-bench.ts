@@ -63,16 +63,16 @@ const CASES: Case[] = [
     graphql: `{ whoUses(technique: "Adam", first: 20) { totalCount edges { relation roles confidence
       node { id title } evidence { sentence text start end rule confidence } } } }`,
     // The same plan by hand: degree count, one ordered rank-key scan per role, one page.
-    cypher: `MATCH (c:Concept {id: 'adam'})
+    cypher: `MATCH (c:Concept {id: 'concept:adam'})
       WITH COUNT { (c)<-[:PROPOSES|USES|COMPARES]-() } AS total
       CALL () {
-        MATCH (p:Paper)-[r:PROPOSES]->(:Concept) WHERE r.rankKey STARTS WITH 'adam|'
+        MATCH (p:Paper)-[r:PROPOSES]->(:Concept) WHERE r.rankKey STARTS WITH 'concept:adam|'
         RETURN p, r ORDER BY r.rankKey LIMIT 20
         UNION ALL
-        MATCH (p:Paper)-[r:USES]->(:Concept) WHERE r.rankKey STARTS WITH 'adam|'
+        MATCH (p:Paper)-[r:USES]->(:Concept) WHERE r.rankKey STARTS WITH 'concept:adam|'
         RETURN p, r ORDER BY r.rankKey LIMIT 20
         UNION ALL
-        MATCH (p:Paper)-[r:COMPARES]->(:Concept) WHERE r.rankKey STARTS WITH 'adam|'
+        MATCH (p:Paper)-[r:COMPARES]->(:Concept) WHERE r.rankKey STARTS WITH 'concept:adam|'
         RETURN p, r ORDER BY r.rankKey LIMIT 20
       }
       WITH total, p, r ORDER BY r.rankKey LIMIT 20
@@ -81,9 +81,9 @@ const CASES: Case[] = [
   {
     // What the explorer asks: links without evidence (an opened link fetches its own).
     name: 'neighborhood(depth:2,limit:500)',
-    graphql: `{ neighborhood(id: "adam", depth: 2, limit: 500) { truncated
+    graphql: `{ neighborhood(id: "concept:adam", depth: 2, limit: 500) { truncated
       nodes { id kind label degree } edges { id source target type role confidence } } }`,
-    cypher: `MATCH (n:Concept {id: 'adam'})-[r1]-(m)
+    cypher: `MATCH (n:Concept {id: 'concept:adam'})-[r1]-(m)
       WITH n, r1, m LIMIT 500
       OPTIONAL MATCH (m)-[r2]-(o)
       WITH n, r1, m, r2, o LIMIT 2000
@@ -93,10 +93,10 @@ const CASES: Case[] = [
   {
     // A client that still asks for every link's evidence: one batched read more.
     name: 'neighborhood+evidence(depth:2,limit:500)',
-    graphql: `{ neighborhood(id: "adam", depth: 2, limit: 500) { truncated
+    graphql: `{ neighborhood(id: "concept:adam", depth: 2, limit: 500) { truncated
       nodes { id kind label degree } edges { id source target type role confidence
       evidence { sentence field start end text rule confidence } } } }`,
-    cypher: `MATCH (n:Concept {id: 'adam'})-[r1]-(m)
+    cypher: `MATCH (n:Concept {id: 'concept:adam'})-[r1]-(m)
       WITH n, r1, m LIMIT 500
       OPTIONAL MATCH (m)-[r2]-(o)
       WITH n, r1, m, r2, o LIMIT 2000

@@ -60,7 +60,7 @@ export interface Mention {
 export interface ExtractedConcept {
   kind: ConceptKind;
   role: Role;
-  /** Stable slug of the canonical name, e.g. `adam`; the same whatever the kind. */
+  /** Stable id from the canonical name, e.g. `concept:adam`; the same whatever the kind. */
   id: string;
   name: string;
   aliases: string[];

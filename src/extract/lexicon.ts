@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ConceptKind } from '../domain.ts';
-import { nameKey, slugName } from './name-key.ts';
+import { conceptIdOf, nameKey } from './name-key.ts';
 
 const entrySchema = z
   .object({
@@ -30,7 +30,7 @@ const entrySchema = z
 export interface LexiconEntry {
   kind: ConceptKind;
   name: string;
-  /** The concept id: the slug of the name, whatever the kind (`adam`, `segment-anything-model`). */
+  /** The concept id, from the name whatever the kind (`concept:adam`, `concept:segment-anything-model`). */
   id: string;
   aliases: string[];
   /**
@@ -135,7 +135,7 @@ function addEntry(
   where: string,
   families: Map<LexiconEntry, { name: string; where: string }>,
 ): void {
-  const id = slugName(raw.name);
+  const id = conceptIdOf(raw.name);
   const held = byId.get(id);
   if (held !== undefined) {
     throw new LexiconError(

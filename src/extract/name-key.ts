@@ -40,3 +40,12 @@ export function slugName(name: string): string {
   }
   return words.join('-');
 }
+
+/**
+ * A concept's id: `concept:` and the slug of its name (`concept:resnet-50`). The prefix keeps
+ * concept ids apart from paper ids, which are whatever their sources say (`bert` is a fine
+ * paper id in a JSON Lines file).
+ */
+export function conceptIdOf(name: string): string {
+  return `concept:${slugName(name)}`;
+}

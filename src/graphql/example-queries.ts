@@ -75,7 +75,7 @@ export const EXAMPLE_QUERIES = [
             papers
           }
         }
-        neighborhood(id: "adam", depth: 2, limit: 100) {
+        neighborhood(id: "concept:adam", depth: 2, limit: 100) {
           truncated
           nodes {
             id

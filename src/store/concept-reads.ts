@@ -130,7 +130,7 @@ export async function loadLinksOfPapers(
 const PAPERS_OF_CONCEPT = `
 MATCH (c:Concept {id: $id})<-[r:${CONCEPT_LINKS}]-(p:Paper)
 WHERE $types IS NULL OR type(r) IN $types
-WITH p, r ORDER BY CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'USES' THEN 1 ELSE 2 END, r.confidence DESC, p.title
+WITH c, p, r ORDER BY CASE type(r) WHEN 'PROPOSES' THEN 0 WHEN 'USES' THEN 1 ELSE 2 END, r.confidence DESC, p.title
 LIMIT $first
 RETURN properties(p) AS p, c.kind AS kind, type(r) AS type, properties(r) AS r`;
 

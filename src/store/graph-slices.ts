@@ -111,7 +111,7 @@ ${CONCEPT_LINK_TYPES.map(
     RETURN r, m ORDER BY r.rankKey LIMIT $limit`,
 ).join('\n    UNION ALL\n')}
     UNION ALL
-    MATCH (n)<-[r:ON]-(m:Claim) WHERE $types IS NULL OR 'ON' IN $types
+    MATCH (n)<-[r:ON|AGAINST]-(m:Claim) WHERE $types IS NULL OR type(r) IN $types
     RETURN r, m LIMIT $limit
     UNION ALL
     MATCH (n)-[r:VARIANT_OF]-(m:Concept) WHERE $types IS NULL OR 'VARIANT_OF' IN $types

@@ -159,7 +159,7 @@ export async function* readStoredPapers(
 }
 
 const OLD_CONCEPT_IDS = `
-MATCH (c:Concept) WHERE c.id CONTAINS ':'
+MATCH (c:Concept) WHERE NOT c.id STARTS WITH 'concept:'
 RETURN c.id AS id LIMIT 1`;
 
 /** True when the graph holds concepts written with ids of the kind:slug form. */

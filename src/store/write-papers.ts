@@ -123,6 +123,7 @@ MERGE (c:Claim {id: row.id})
 SET c += row.props
 CREATE (p)-[r:CLAIMS]->(c)
 SET r = row.evidence
+WITH c, row
 CALL (c, row) {
   WITH c, row WHERE row.hardwareId IS NOT NULL
   MATCH (h:Concept {id: row.hardwareId}) USING INDEX SEEK h:Concept(id)
@@ -131,7 +132,8 @@ CALL (c, row) {
 CALL (c, row) {
   WITH c, row WHERE row.baselineId IS NOT NULL
   MATCH (b:Concept {id: row.baselineId}) USING INDEX SEEK b:Concept(id)
-  MERGE (c)-[:AGAINST]->(b)
+  MERGE (c)-[a:AGAINST]->(b)
+  SET a = row.evidence
 }`;
 
 const LINK_AUTHORS = `

@@ -96,8 +96,8 @@ describe('a new user explores the seed graph', () => {
   test('clicking the link to Adam tells why it is there: the sentence, the rule, the confidence', async () => {
     const edge = await page.evaluate(
       (id) =>
-        window.papergraph.findEdge(id, 'adam', 'USES') ??
-        window.papergraph.findEdge(id, 'adam', 'COMPARES'),
+        window.papergraph.findEdge(id, 'concept:adam', 'USES') ??
+        window.papergraph.findEdge(id, 'concept:adam', 'COMPARES'),
       sophiaId,
     );
     expect(edge).not.toBeNull();
@@ -255,12 +255,16 @@ describe('a new user explores the seed graph', () => {
       'compares with',
       'background',
     ]);
-    expect(await page.evaluate(() => window.papergraph.pagePoint('imagenet'))).not.toBeNull();
+    expect(
+      await page.evaluate(() => window.papergraph.pagePoint('concept:imagenet')),
+    ).not.toBeNull();
     await shot('4c-who-uses-imagenet');
   });
 
   test('a variant names its family, the family lists its variants, and "Who uses" the family answers the variant', async () => {
-    await page.evaluate(() => window.papergraph.navigate('?at=resnet-50&node=resnet-50'));
+    await page.evaluate(() =>
+      window.papergraph.navigate('?at=concept:resnet-50&node=concept:resnet-50'),
+    );
     await settled();
     const panel = page.getByTestId('concept-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('ResNet-50');
@@ -284,7 +288,9 @@ describe('a new user explores the seed graph', () => {
     await expect.poll(() => who.locator('h2').textContent()).toBe('Who uses ResNet?');
     expect(await who.getByTestId('who-variant').allTextContents()).toContain('ResNet-50');
     expect(
-      await page.evaluate(() => window.papergraph.findEdge('resnet-50', 'resnet', 'VARIANT_OF')),
+      await page.evaluate(() =>
+        window.papergraph.findEdge('concept:resnet-50', 'concept:resnet', 'VARIANT_OF'),
+      ),
     ).not.toBeNull();
     await shot('4d-who-uses-resnet');
   });
@@ -350,9 +356,11 @@ describe('a new user explores the seed graph', () => {
     await page.goto(`${base}/?at=${encodeURIComponent(sophiaId)}`);
     await settled();
     const before = await page.evaluate(() => window.papergraph.count());
-    const adam = await page.evaluate(() => window.papergraph.pagePoint('adam'));
+    const adam = await page.evaluate(() => window.papergraph.pagePoint('concept:adam'));
     await page.mouse.dblclick(adam!.x, adam!.y);
-    await expect.poll(() => new URL(page.url()).searchParams.getAll('expand')).toEqual(['adam']);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('expand'))
+      .toEqual(['concept:adam']);
     await settled();
     const after = await page.evaluate(() => window.papergraph.count());
     expect(after.nodes).toBeGreaterThan(before.nodes);
@@ -378,7 +386,7 @@ describe('a new user explores the seed graph', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `{ neighborhood(id: "adam", limit: 50) { edges { id type } } }`,
+        query: `{ neighborhood(id: "concept:adam", limit: 50) { edges { id type } } }`,
       }),
     });
     const { data } = (await response.json()) as {
@@ -394,7 +402,7 @@ describe('a new user explores the seed graph', () => {
     );
     try {
       await page.evaluate(
-        (id) => window.papergraph.navigate(`?at=adam&edge=${encodeURIComponent(id)}`),
+        (id) => window.papergraph.navigate(`?at=concept:adam&edge=${encodeURIComponent(id)}`),
         edge!.id,
       );
       await settled();

@@ -137,7 +137,7 @@ describe('a baseline a concept span covers is that concept', () => {
     for await (const result of readPapers(seed)) {
       if (result.kind !== 'paper' || !result.paper.title.startsWith('Sophia:')) continue;
       const speedup = extractPaper(result.paper).claims.find((c) => c.value === '2x');
-      expect(speedup).toMatchObject({ baseline: 'Adam', baselineConceptId: 'adam' });
+      expect(speedup).toMatchObject({ baseline: 'Adam', baselineConceptId: 'concept:adam' });
       return;
     }
     throw new Error('no Sophia paper in the seed');

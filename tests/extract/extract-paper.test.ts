@@ -29,12 +29,12 @@ describe('the issue examples on the seed', () => {
     const { concepts } = bySeedTitle('Sophia:');
     // "A Scalable Stochastic Second-order Optimizer" describes Sophia: no concept of its own.
     expect(concepts.filter((c) => /optimizer/i.test(c.name))).toEqual([]);
-    expect(concepts.find((c) => c.id === 'sophia')).toMatchObject({
+    expect(concepts.find((c) => c.id === 'concept:sophia')).toMatchObject({
       role: 'proposes',
       name: 'Sophia',
       kind: 'method',
     });
-    expect(concepts.find((c) => c.id === 'adam')).toMatchObject({
+    expect(concepts.find((c) => c.id === 'concept:adam')).toMatchObject({
       role: 'compares',
       name: 'Adam',
     });
@@ -42,7 +42,7 @@ describe('the issue examples on the seed', () => {
 
   test('WTA-CRS claims 2.7x peak memory reduction and 6.4x larger batch size', () => {
     const { claims, concepts } = bySeedTitle('Winner-Take-All');
-    expect(concepts.find((c) => c.id === 'wta-crs')?.role).toBe('proposes');
+    expect(concepts.find((c) => c.id === 'concept:wta-crs')?.role).toBe('proposes');
     expect(
       claims.map(({ kind, value, low, high, unit }) => ({ kind, value, low, high, unit })),
     ).toEqual([
@@ -55,7 +55,7 @@ describe('the issue examples on the seed', () => {
 
   test('DGC claims a 270x-600x compression ratio, names 1Gbps Ethernet and its code URL', () => {
     const { claims, concepts, codeUrls } = bySeedTitle('Deep Gradient Compression');
-    const dgc = concepts.find((c) => c.id === 'deep-gradient-compression');
+    const dgc = concepts.find((c) => c.id === 'concept:deep-gradient-compression');
     expect(dgc).toMatchObject({ role: 'proposes', name: 'Deep Gradient Compression' });
     expect(dgc?.aliases).toContain('DGC');
     expect(claims).toContainEqual(
@@ -84,7 +84,7 @@ describe('the issue examples on the seed', () => {
         hardware: 'Ethernet',
       }),
     );
-    expect(concepts.find((c) => c.id === 'ethernet')?.mentions[0].text).toBe(
+    expect(concepts.find((c) => c.id === 'concept:ethernet')?.mentions[0].text).toBe(
       '1Gbps Ethernet',
     );
     expect(codeUrls).toEqual(['https://github.com/synxlin/deep-gradient-compression']);
@@ -92,21 +92,21 @@ describe('the issue examples on the seed', () => {
 
   test('DQ proposes dataset quantization and evaluates on ImageNet-1k and Alpaca', () => {
     const { concepts } = bySeedTitle('Dataset Quantization');
-    expect(concepts.find((c) => c.id === 'dataset-quantization')).toMatchObject({
+    expect(concepts.find((c) => c.id === 'concept:dataset-quantization')).toMatchObject({
       role: 'proposes',
       aliases: ['DQ'],
     });
     const datasets = concepts.filter((c) => c.kind === 'dataset').map((c) => c.id);
-    expect(datasets).toEqual(expect.arrayContaining(['imagenet-1k', 'alpaca']));
+    expect(datasets).toEqual(expect.arrayContaining(['concept:imagenet-1k', 'concept:alpaca']));
   });
 
   test('the Straight Through Estimator is found with its alias STE', () => {
     const { concepts } = bySeedTitle('Estimator Meets Equilibrium');
-    const ste = concepts.find((c) => c.id === 'straight-through-estimator');
+    const ste = concepts.find((c) => c.id === 'concept:straight-through-estimator');
     expect(ste?.aliases).toEqual(expect.arrayContaining(['STE', 'Straight Through Estimator']));
     expect(ste?.role).toBe('uses');
     expect(
-      concepts.find((c) => c.id === 'rectified-straight-through-estimator'),
+      concepts.find((c) => c.id === 'concept:rectified-straight-through-estimator'),
     ).toMatchObject({
       role: 'proposes',
       aliases: ['ReSTE'],
@@ -132,7 +132,7 @@ describe('concept mentions in real sentences', () => {
   test.each([
     [
       'The pioneering work BinaryConnect uses Straight Through Estimator (STE) to mimic the gradients of the sign function.',
-      'straight-through-estimator',
+      'concept:straight-through-estimator',
       'background',
       [
         ['Straight Through Estimator', 39],
@@ -141,49 +141,49 @@ describe('concept mentions in real sentences', () => {
     ],
     [
       'The pioneering work BinaryConnect uses Straight Through Estimator (STE) to mimic the gradients of the sign function.',
-      'binaryconnect',
+      'concept:binaryconnect',
       'background',
       [['BinaryConnect', 20]],
     ],
     [
       'We propose a new family of unbiased estimators called WTA-CRS, for matrix production with reduced variance.',
-      'wta-crs',
+      'concept:wta-crs',
       'proposes',
       [['WTA-CRS', 54]],
     ],
     [
       'In this paper, we propose a novel and practical method, FedSpeed, to alleviate the negative impacts posed by these problems.',
-      'fedspeed',
+      'concept:fedspeed',
       'proposes',
       [['FedSpeed', 56]],
     ],
     [
       "Notably, with 60% data from ImageNet and 20% data from Alpaca's instruction tuning data, the models can be trained.",
-      'alpaca',
+      'concept:alpaca',
       null,
       [['Alpaca', 55]],
     ],
     [
       "Notably, with 60% data from ImageNet and 20% data from Alpaca's instruction tuning data, the models can be trained.",
-      'instruction-tuning',
+      'concept:instruction-tuning',
       null,
       [['instruction tuning', 64]],
     ],
     [
       'Extensive experiments on CIFAR-10 and ImageNet datasets show that ReSTE has excellent performance.',
-      'cifar-10',
+      'concept:cifar-10',
       'uses',
       [['CIFAR-10', 25]],
     ],
     [
       'Recently, several attempts have been made to improve gradient descent methods such as AdaGrad, AdaDelta, RMSProp and Adam.',
-      'rmsprop',
+      'concept:rmsprop',
       'background',
       [['RMSProp', 105]],
     ],
     [
       'Parameter-efficient fine-tuning (PEFT) of pre-trained language models (PLMs) has emerged as a highly successful approach.',
-      'parameter-efficient-fine-tuning',
+      'concept:parameter-efficient-fine-tuning',
       null,
       [
         ['Parameter-efficient fine-tuning', 0],
@@ -192,13 +192,13 @@ describe('concept mentions in real sentences', () => {
     ],
     [
       'Extensive experiments demonstrate that MEFT significantly reduces the activation memory up to 84% of full fine-tuning.',
-      'full-fine-tuning',
+      'concept:full-fine-tuning',
       'uses',
       [['full fine-tuning', 101]],
     ],
     [
       'We propose two such scores -- the Gradient Normed (GraNd) and the Error L2-Norm (EL2N) scores.',
-      'gradient-normed',
+      'concept:gradient-normed',
       'proposes',
       [
         ['Gradient Normed', 34],
@@ -216,13 +216,13 @@ describe('concept mentions in real sentences', () => {
   test.each([
     [
       'YOLOv9: Learning What You Want to Learn Using Programmable Gradient Information',
-      'yolov9',
+      'concept:yolov9',
     ],
     [
       'AdamP: Slowing Down the Slowdown for Momentum Optimizers on Scale-invariant Weights',
-      'adamp',
+      'concept:adamp',
     ],
-    ['diffGrad: An Optimization Method for Convolutional Neural Networks', 'diffgrad'],
+    ['diffGrad: An Optimization Method for Convolutional Neural Networks', 'concept:diffgrad'],
   ])('the name before the colon of %j is proposed', (title, id) => {
     const concept = extractPaper({
       id: 't',
@@ -319,25 +319,25 @@ describe('claims', () => {
 
 describe('concept ids', () => {
   test.each([
-    ['method', 'STE', 'straight-through-estimator'],
-    ['method', 'straight through estimators', 'straight-through-estimator'],
-    ['method', 'Straight-Through Estimator', 'straight-through-estimator'],
-    ['method', 'adam', 'adam'],
-    ['method', 'SGD', 'stochastic-gradient-descent'],
-    ['dataset', 'Cifar10', 'cifar-10'],
-    ['dataset', 'imagenet-1k', 'imagenet-1k'],
-    ['model', 'GPT2', 'gpt-2'],
-    ['method', 'Deep-Gradient Compression', 'deep-gradient-compression'],
-    ['method', 'WTA-CRS', 'wta-crs'],
-    ['method', 'Lanczos', 'lanczos'],
-    ['task', 'object detection', 'object-detection'],
+    ['method', 'STE', 'concept:straight-through-estimator'],
+    ['method', 'straight through estimators', 'concept:straight-through-estimator'],
+    ['method', 'Straight-Through Estimator', 'concept:straight-through-estimator'],
+    ['method', 'adam', 'concept:adam'],
+    ['method', 'SGD', 'concept:stochastic-gradient-descent'],
+    ['dataset', 'Cifar10', 'concept:cifar-10'],
+    ['dataset', 'imagenet-1k', 'concept:imagenet-1k'],
+    ['model', 'GPT2', 'concept:gpt-2'],
+    ['method', 'Deep-Gradient Compression', 'concept:deep-gradient-compression'],
+    ['method', 'WTA-CRS', 'concept:wta-crs'],
+    ['method', 'Lanczos', 'concept:lanczos'],
+    ['task', 'object detection', 'concept:object-detection'],
   ] as const)('a %s named %j has the id %s', (_kind, name, id) => {
     expect(conceptId(name)).toBe(id);
   });
 
   test('a free-text query resolves through the lexicon', () => {
-    expect(resolveConceptIds('STE')).toEqual(['straight-through-estimator']);
-    expect(resolveConceptIds('Unknown Thing', ['method'])).toEqual(['unknown-thing']);
+    expect(resolveConceptIds('STE')).toEqual(['concept:straight-through-estimator']);
+    expect(resolveConceptIds('Unknown Thing', ['method'])).toEqual(['concept:unknown-thing']);
   });
 });
 
@@ -355,7 +355,7 @@ describe('robustness', () => {
   test('a 5 MB abstract is analysed up to the cut-off without throwing', () => {
     const huge = 'We propose Sophia, which is 2x faster than Adam. '.repeat(110_000);
     const extraction = abstractOnly(huge);
-    expect(extraction.concepts.find((c) => c.id === 'sophia')?.role).toBe('proposes');
+    expect(extraction.concepts.find((c) => c.id === 'concept:sophia')?.role).toBe('proposes');
   }, 60_000);
 
   test('property: never throws and every offset slices to its text', () => {

@@ -74,7 +74,7 @@ describe('whoUses', () => {
     `);
     expect(errors).toBeUndefined();
     const answer = data!.whoUses;
-    expect(answer.technique).toEqual({ id: 'adam', name: 'Adam' });
+    expect(answer.technique).toEqual({ id: 'concept:adam', name: 'Adam' });
     expect(answer.totalCount).toBe(answer.edges.length);
     const titles = answer.edges.map((e: { node: { title: string } }) => e.node.title);
     expect(titles.some((t: string) => t.startsWith('Sophia'))).toBe(true);
@@ -180,7 +180,7 @@ describe('papers, concepts, claims and slices', () => {
 
   test('the neighbourhood of Adam at depth 2 is a drawable slice within its limit', async () => {
     const { data, errors } = await gql(
-      '{ neighborhood(id: "adam", depth: 2, limit: 40) { truncated nodes { id kind } edges { source target type } } }',
+      '{ neighborhood(id: "concept:adam", depth: 2, limit: 40) { truncated nodes { id kind } edges { source target type } } }',
     );
     expect(errors).toBeUndefined();
     const slice = data!.neighborhood;
@@ -192,7 +192,7 @@ describe('papers, concepts, claims and slices', () => {
 
   test('a concept ring is its best-evidenced links: the same as sorting all of them', async () => {
     const { records } = await connection.driver.executeQuery(
-      `MATCH (:Concept {id: 'adam'})-[r]-(m)
+      `MATCH (:Concept {id: 'concept:adam'})-[r]-(m)
        RETURN m.id AS id, r.confidence AS confidence ORDER BY confidence DESC`,
       {},
       { database: connection.database },
@@ -205,20 +205,32 @@ describe('papers, concepts, claims and slices', () => {
     const ring = async (limit: number) =>
       (
         await gql(
-          `{ neighborhood(id: "adam", depth: 1, limit: ${limit}) { truncated
-             nodes { id } edges { source target confidence evidence { sentence } } } }`,
+          `{ neighborhood(id: "concept:adam", depth: 1, limit: ${limit}) { truncated
+             nodes { id } edges { source target type confidence evidence { sentence } } } }`,
         )
       ).data!.neighborhood;
     const whole = await ring(1000);
     expect(whole.truncated).toBe(false);
     expect(new Set(whole.nodes.map((n: { id: string }) => n.id))).toEqual(
-      new Set(['adam', ...all.map((a) => a.id)]),
+      new Set(['concept:adam', ...all.map((a) => a.id)]),
     );
-    expect(whole.edges).toHaveLength(all.length);
-    for (const edge of whole.edges) expect(edge.evidence.length).toBeGreaterThan(0);
+    // The slice also closes over its nodes (a paper and the claim it makes against Adam).
+    const touching = whole.edges.filter(
+      (e: { source: string; target: string }) =>
+        e.source === 'concept:adam' || e.target === 'concept:adam',
+    );
+    expect(touching).toHaveLength(all.length);
+    // Every link a paper or claim makes carries its evidence; a family link (AdamW -> Adam) is
+    // the lexicon's, not a sentence's.
+    for (const edge of touching.filter((e: { type: string }) => e.type !== 'VARIANT_OF'))
+      expect(edge.evidence.length).toBeGreaterThan(0);
     const cut = await ring(4);
     expect(cut.truncated).toBe(true);
-    expect(cut.edges.map((e: { confidence: number }) => e.confidence)).toEqual(
+    const cutTouching = cut.edges.filter(
+      (e: { source: string; target: string }) =>
+        e.source === 'concept:adam' || e.target === 'concept:adam',
+    );
+    expect(cutTouching.map((e: { confidence: number }) => e.confidence)).toEqual(
       all.slice(0, 3).map((a) => a.confidence),
     );
   });
@@ -243,7 +255,7 @@ describe('links and their evidence', () => {
   const EVIDENCE = 'sentence field start end text rule confidence';
   const SLICE = /* GraphQL */ `
     query ($evidence: Boolean!) {
-      neighborhood(id: "adam", depth: 2, limit: 60) {
+      neighborhood(id: "concept:adam", depth: 2, limit: 60) {
         edges {
           id
           source
@@ -331,7 +343,7 @@ describe('links and their evidence', () => {
           }
         }
       `,
-      { ids: ['nope|USES|adam', ids[0], 'not a link id', ...ids.slice(1)] },
+      { ids: ['nope|USES|concept:adam', ids[0], 'not a link id', ...ids.slice(1)] },
     );
     expect(errors).toBeUndefined();
     const expected = await evidenceOfAllLinks();
@@ -341,7 +353,7 @@ describe('links and their evidence', () => {
   });
 
   test('more than 500 link ids are refused with a clear error', async () => {
-    const ids = Array.from({ length: 501 }, (_, i) => `p${i}|USES|adam`);
+    const ids = Array.from({ length: 501 }, (_, i) => `p${i}|USES|concept:adam`);
     const { data, errors } = await gql('query ($ids: [ID!]!) { links(ids: $ids) { id } }', { ids });
     expect(data).toBeNull();
     expect(errors?.[0]).toMatchObject({
@@ -419,7 +431,7 @@ describe('limits and errors', () => {
     const paper = await gql('{ paper(id: "api-1") { concepts { concept { id } } } }');
     expect(
       paper.data!.paper.concepts.map((c: { concept: { id: string } }) => c.concept.id),
-    ).toContain('glue');
+    ).toContain('concept:glue');
     expect((await gql('mutation { deletePaper(id: "api-1") }', {}, auth)).data!.deletePaper).toBe(
       true,
     );

@@ -39,7 +39,7 @@ describe('ingesting the seed', () => {
 
   test('the Sophia paper uses Adam, with the sentence that says so', async () => {
     const rows = await query(
-      `MATCH (p:Paper)-[r:USES|COMPARES]->(c:Concept {id: 'adam'})
+      `MATCH (p:Paper)-[r:USES|COMPARES]->(c:Concept {id: 'concept:adam'})
        WHERE p.title STARTS WITH 'Sophia'
        RETURN type(r) AS type, r.sentence AS sentence, r.text AS text, r.rule AS rule, r.confidence AS confidence`,
     );
@@ -94,12 +94,12 @@ describe('re-ingesting a changed paper', () => {
     const linked = await query(
       'MATCH (:Paper {id: "p1"})-[r]->(c:Concept) RETURN c.id AS id ORDER BY id',
     );
-    expect(linked.map((r) => r.id)).not.toContain('adam');
-    expect(linked.map((r) => r.id)).toContain('glue');
+    expect(linked.map((r) => r.id)).not.toContain('concept:adam');
+    expect(linked.map((r) => r.id)).toContain('concept:glue');
     expect(await query('MATCH (c:Claim) RETURN c.id AS id')).toEqual([]);
     // Concepts only the old text named are gone, not left as orphans.
     expect(await query('MATCH (c:Concept) WHERE NOT (c)--() RETURN c.id AS id')).toEqual([]);
-    expect(await query('MATCH (c:Concept {id: "adam"}) RETURN c.id AS id')).toEqual([]);
+    expect(await query('MATCH (c:Concept {id: "concept:adam"}) RETURN c.id AS id')).toEqual([]);
   });
 });
 

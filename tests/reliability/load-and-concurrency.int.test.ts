@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const STANDARD_QUERIES = [
   '{ whoUses(technique: "Adam", first: 20) { totalCount edges { roles node { title } evidence { sentence } } } }',
-  '{ neighborhood(id: "adam", depth: 2, limit: 300) { truncated nodes { id } edges { id } } }',
+  '{ neighborhood(id: "concept:adam", depth: 2, limit: 300) { truncated nodes { id } edges { id } } }',
   '{ search(text: "memory", first: 10) { id label } }',
   '{ papers(filter: { concept: "SGD" }, first: 10) { totalCount edges { node { title claims { value } } } } }',
   '{ overview { nodes { id } edges { id } } }',

@@ -21,6 +21,7 @@ describe('applySchema on the real Neo4j', () => {
       [
         "addresses_rank RANGE",
         "author_id RANGE",
+        "background_rank RANGE",
         "claim_id RANGE",
         "claim_kind RANGE",
         "compares_rank RANGE",
@@ -76,12 +77,12 @@ describe('applySchema on the real Neo4j', () => {
       connection.driver.executeQuery(cypher, {}, { database: connection.database });
     await run(
       `CREATE (:Paper {id: 'old:1', title: 'An Old Paper'})-[:EVALUATES_ON {confidence: 0.9}]->
-              (:Concept:Dataset {id: 'old', name: 'Old', kind: 'dataset'})`,
+              (:Concept:Dataset {id: 'concept:old', name: 'Old', kind: 'dataset'})`,
     );
     await applySchema(connection);
     const { records } = await run(
       "MATCH (:Paper {id: 'old:1'})-[r:EVALUATES_ON]->() RETURN r.rankKey AS key",
     );
-    expect(records[0].get('key')).toBe('old|0100|an old paper|old:1');
+    expect(records[0].get('key')).toBe('concept:old|0100|an old paper|old:1');
   });
 });

@@ -55,20 +55,20 @@ async function linksAmong(ids: string[]) {
 }
 
 test('a slice holds every link among its nodes: lineage between the papers of its last ring', async () => {
-  const slice = await loadNeighborhood(connection, 'lionnet', {
+  const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 1,
     limit: 50,
   });
   const ids = slice!.nodes.map((n) => n.id);
-  expect(ids).toEqual(expect.arrayContaining(['lionnet', 'lion', 'vit', 'bert']));
+  expect(ids).toEqual(expect.arrayContaining(['concept:lionnet', 'lion', 'vit', 'bert']));
   const links = await linksAmong(ids);
   expect([...links]).toEqual(expect.arrayContaining(['vit BUILDS_ON lion', 'bert BUILDS_ON lion']));
   expect(new Set(slice!.edges.map((e) => `${e.source} ${e.type} ${e.target}`))).toEqual(links);
 });
 
 test('a ring cut by the limit still shows the links among the nodes it kept', async () => {
-  const slice = await loadNeighborhood(connection, 'lionnet', {
+  const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 2,
     limit: 3,
@@ -111,7 +111,18 @@ async function allLinks() {
 test('links are found by their slice ids, each type from its start node, with all their evidence', async () => {
   const expected = await allLinks();
   expect(new Set([...expected.values()].map((link) => link.type))).toEqual(
-    new Set(['PROPOSES', 'USES', 'COMPARES', 'ADDRESSES', 'CLAIMS', 'ON', 'BUILDS_ON', 'WROTE']),
+    new Set([
+      'PROPOSES',
+      'USES',
+      'COMPARES',
+      'ADDRESSES',
+      'CLAIMS',
+      'ON',
+      'AGAINST',
+      'BUILDS_ON',
+      'WROTE',
+      'VARIANT_OF',
+    ]),
   );
   expect([...expected.values()].some((link) => link.evidence.length > 0)).toBe(true);
   const found = await loadLinks(connection, [...expected.keys()]);
@@ -119,7 +130,7 @@ test('links are found by their slice ids, each type from its start node, with al
 });
 
 test('a slice carries its links without evidence, and their ids find them', async () => {
-  const slice = await loadNeighborhood(connection, 'lionnet', {
+  const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 2,
     limit: 50,
@@ -137,15 +148,15 @@ test('a slice carries its links without evidence, and their ids find them', asyn
 });
 
 test.each([
-  ['an unknown source', 'nope|USES|lionnet'],
-  ['an unknown type', 'vit|LIKES|lionnet'],
-  ['a type in the wrong direction', 'lionnet|USES|vit'],
+  ['an unknown source', 'nope|USES|concept:lionnet'],
+  ['an unknown type', 'vit|LIKES|concept:lionnet'],
+  ['a type in the wrong direction', 'concept:lionnet|USES|vit'],
   ['lineage without its via', 'vit|BUILDS_ON|lion'],
-  ['lineage through another concept', 'vit|BUILDS_ON|lion|adam'],
+  ['lineage through another concept', 'vit|BUILDS_ON|lion|concept:adam'],
   ['no type at all', 'vit'],
   ['a Cypher fragment', 'vit|USES]->() DETACH DELETE n //|x'],
 ])('an id of %s is absent from the answer', async (_, id) => {
-  const known = 'vit|USES|lionnet';
+  const known = 'vit|USES|concept:lionnet';
   const found = await loadLinks(connection, [id, known]);
   expect([...found.keys()]).toEqual([known]);
 });

@@ -19,7 +19,7 @@ const run = (query: string) =>
 // every concept it touched, A deleted X under B, and B's link to X was silently never written.
 test('a concept another write is linking to is not removed as an orphan', async () => {
   await run(`CREATE (:Paper {id: 'race:a', stub: false})-[:USES {confidence: 0.9}]->
-                    (:Concept:Method {id: 'race-x', name: 'race x', kind: 'method',
+                    (:Concept:Method {id: 'concept:race-x', name: 'race x', kind: 'method',
                                       aliases: ['race x'], keys: ['race x']})`);
   await run("CREATE (:Paper {id: 'race:b', stub: false})");
   const sessionA = connection.driver.session({ database: connection.database });
@@ -30,7 +30,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await txB.run(WRITE_STATEMENTS.UPSERT_CONCEPTS, {
       concepts: [
         {
-          id: 'race-x',
+          id: 'concept:race-x',
           kind: 'method',
           label: 'Method',
           name: 'race x',
@@ -42,7 +42,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     const steps: string[] = [];
     const rewriteA = (async () => {
       await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:a'] });
-      await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['race-x'] });
+      await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['concept:race-x'] });
       await txA.commit();
       steps.push('A committed');
     })();
@@ -50,7 +50,12 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await waitForBlockedTransaction();
     await txB.run(WRITE_STATEMENTS.CREATE_LINKS, {
       links: [
-        { type: 'USES', paperId: 'race:b', conceptId: 'race-x', props: { confidence: 0.8 } },
+        {
+          type: 'USES',
+          paperId: 'race:b',
+          conceptId: 'concept:race-x',
+          props: { confidence: 0.8 },
+        },
       ],
     });
     await txB.commit();
@@ -62,7 +67,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await sessionB.close();
   }
   const { records } = await run(
-    "MATCH (p:Paper)-[:USES]->(:Concept {id: 'race-x'}) RETURN collect(p.id) AS users",
+    "MATCH (p:Paper)-[:USES]->(:Concept {id: 'concept:race-x'}) RETURN collect(p.id) AS users",
   );
   expect(records[0].get('users')).toEqual(['race:b']);
 });
@@ -72,14 +77,14 @@ test('a concept another write is linking to is not removed as an orphan', async 
 // recreates X.
 test('a batch that meets a concept removed under it is written again, recreating the concept', async () => {
   await run(`CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
-                    (:Concept:Method {id: 'adam', name: 'Adam', kind: 'method',
+                    (:Concept:Method {id: 'concept:adam', name: 'Adam', kind: 'method',
                                       aliases: ['Adam'], keys: ['adam']})`);
   const pool = createExtractPool({ workers: 1 });
   const sessionA = connection.driver.session({ database: connection.database });
   try {
     const txA = await sessionA.beginTransaction();
     await txA.run(WRITE_STATEMENTS.CLEAR_DERIVED, { ids: ['race:c'] });
-    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['adam'] });
+    await txA.run(WRITE_STATEMENTS.DELETE_ORPHANS, { conceptIds: ['concept:adam'] });
     const paper = {
       id: 'race:d',
       title: 'Race D',
@@ -98,7 +103,7 @@ test('a batch that meets a concept removed under it is written again, recreating
     await pool.close();
   }
   const { records } = await run(
-    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'adam'})
+    `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'concept:adam'})
      RETURN collect(p.id) AS users, c.name AS name, labels(c) AS labels`,
   );
   expect(records[0].toObject()).toEqual({

@@ -30,7 +30,7 @@ const operators = (plan: PlanNode): string[] => [
 const ROWS = Array.from({ length: 500 }, (_, i) => ({
   id: `paper-${i}`,
   paperId: `paper-${i}`,
-  conceptId: `concept-${i}`,
+  conceptId: `concept:concept-${i}`,
   hardwareId: null,
   type: 'USES',
   label: 'Method',

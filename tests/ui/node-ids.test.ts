@@ -2,9 +2,11 @@ import { expect, test } from 'vitest';
 import { isConceptId } from '../../ui/src/node-ids.ts';
 
 test.each([
-  ['adam', true],
-  ['resnet-50', true],
-  ['imagenet', true],
+  ['concept:adam', true],
+  ['concept:resnet-50', true],
+  ['concept:', false],
+  ['adam', false],
+  ['bert', false],
   ['daily:sophia-a-scalable-stochastic-second-order-optimizer', false],
   ['arxiv:2305.14342', false],
   ['', false],
