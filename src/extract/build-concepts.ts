@@ -2,24 +2,11 @@
 import type { ExtractedConcept, Field, Mention } from '../domain.ts';
 import { familyByGrammar, lexiconEntryById, lookupLexicon } from './lexicon.ts';
 import type { RoleContext } from './decide-role.ts';
-import { decidingIndex, mentionCue, pickRole } from './decide-role.ts';
+import { decidingIndex, mentionCues, pickRole } from './decide-role.ts';
 import type { Candidate, FieldText } from './concept-candidate.ts';
 import { CONCEPT_RULES } from './concept-candidate.ts';
 
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  for (const c of candidates) {
-    if (c.rule !== 'noun-phrase-head' || c.kind !== 'method') continue;
-    const inner = candidates.some(
-      (o) =>
-        o.field === c.field &&
-        o.rule === 'lexicon' &&
-        o.kind !== 'method' &&
-        o.kind !== 'model' &&
-        o.start >= c.start &&
-        o.end < c.end,
-    );
-    if (inner) c.rule = 'task-system';
-  }
   const ordered = [...candidates].sort(
     (a, b) =>
       CONCEPT_RULES[a.rule].priority - CONCEPT_RULES[b.rule].priority ||
@@ -67,7 +54,7 @@ export function buildConcepts(
     const name = lookupLexicon(best.name).some((e) => e.id === id)
       ? best.name
       : (definedName?.name ?? best.name);
-    const cues = group.map((c) => mentionCue(c, context));
+    const cues = mentionCues(group, context);
     const role = pickRole(best.kind, cues);
     const deciding = group[decidingIndex(role, cues)];
     const mentions = dedupeMentions([deciding, ...group.filter((c) => c !== deciding)], fields);
@@ -83,7 +70,8 @@ export function buildConcepts(
         0.02 * (mentions.length - 1),
     );
     concepts.push({
-      kind: best.kind,
+      // A variant the lexicon does not list is of its family's kind (Llama2-7B is a model).
+      kind: entry === undefined && family !== null ? family.kind : best.kind,
       role,
       id,
       name,

@@ -16,9 +16,6 @@ export const CONCEPT_RULES = {
   'dataset-cue': { confidence: 0.7, priority: 3 },
   'name-pattern': { confidence: 0.5, priority: 4 },
   'known-name': { confidence: 0.7, priority: 4 },
-  'noun-phrase-head': { confidence: 0.4, priority: 5 },
-  /** "an MT system", "WSD models": a task named inside a method phrase; the phrase wins. */
-  'task-system': { confidence: 0.5, priority: 1 },
 } as const;
 export type ConceptRule = keyof typeof CONCEPT_RULES;
 

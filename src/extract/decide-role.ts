@@ -16,22 +16,21 @@ export interface RoleContext {
 }
 
 const SURVEY =
-  /\b(?:survey|review|overview|tutorial|we (?:review|summari[sz]e|survey|discuss|categori[sz]e|present an overview))\b/i;
+  /\b(?:this (?:paper|article|work|study|chapter) (?:reviews|surveys|summari[sz]es)|by reviewing|we (?:review|survey|summari[sz]e|categori[sz]e|present an overview)|(?:comprehensive|systematic|extensive) (?:review|survey|overview))\b/i;
 
 export function roleContextOf(fields: FieldText[]): RoleContext {
   const [title, abstract] = fields;
   const first = abstract.sentences.find((s) => PROPOSER.test(s.text));
   return {
     survey:
-      /\b(?:survey|review|overview|tutorial)\b/i.test(title.text) ||
-      SURVEY.test(abstract.text.slice(0, 400)),
+      /\b(?:survey|review|overview|tutorial)\b/i.test(title.text) || SURVEY.test(abstract.text),
     // An abstract that never speaks of itself has no motivation part to tell apart.
     contributionStart: first?.start ?? 0,
   };
 }
 
 const COMPARE_CUE =
-  /\b(?:compared (?:with|to|against)|comparison (?:with|to|against)|in comparison (?:with|to)|relative to|than|outperform\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|versus|vs\.?|against|baselines?(?: methods?| models?)?(?: such as| like| including| of)?|competitive with|on par with|superior to|comparable to|competitors?|(?:improv\w*|gains?|speed-?ups?|boost\w*|advantages?)\b[^.;]{0,40}?\bover)\s/gi;
+  /\b(?:compared (?:with|to|against)|comparison (?:with|to|against)|in comparison (?:with|to)|relative to|than|outperform\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|versus|vs\.?|against|baselines?(?: methods?| models?)?(?: such as| like| including| of)?|competitive with|on par with|superior to|comparable to|competitors?|(?:improv\w*|gains?|speed-?ups?|boost\w*|advantages?)\b[^.;]{0,40}?\bover|\d(?:\.\d+)?\s*(?:\\?%|x|times)(?:\s+\w+){0,2}\s+(?:of|that of))\s/gi;
 /** "X as a baseline", "X baselines": the cue follows the name. */
 const COMPARE_AFTER =
   /^(?:['’]s)?(?:-based)?\s*(?:\([^)]*\)\s*)?(?:baselines?\b|as (?:a |the |our )?(?:strong )?baselines?\b)/i;
@@ -40,6 +39,11 @@ const USE_CUE =
 /** Cues that the sentence describes others' work, not this paper's. */
 const BACKGROUND_CUE =
   /\b(?:existing|prior|pioneering|seminal|well-known|classical|previous(?:ly)?|recent(?:ly)?|traditional(?:ly)?|conventional(?:ly)?|current(?:ly)?|popular|widely|commonly|typically|have (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|has (?:been|shown|achieved|demonstrated|become|emerged|gained|made)|suffer\w*|limitations?|drawbacks?|fail(?:s|ed)? to|however|despite|although|literature|state-of-the-art|remarkable|impressive|emerg\w*|prevalent|dominant|de facto)\b/i;
+/** "X is employed to ...": a use stated after the name, in the passive. */
+const USE_AFTER =
+  /^(?:['’]s)?\s*(?:\([^)]*\)\s*)?(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:employed|used|adopted|utili[sz]ed|applied|leveraged|integrated|incorporated|fine-?tuned|trained|deployed|chosen|selected)\b/i;
+/** The sentence speaks of the paper's own work: "we", "our system", "this paper". */
+const OURS = /\b(?:we|our|us|this (?:paper|work|study|article|letter|note))\b/i;
 /** Words that end the clause a cue governs. */
 const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|which|that)\b/gi;
 
@@ -60,12 +64,18 @@ function clauseBefore(c: Candidate): string {
   return before.slice(Math.max(from, before.length - CUE_REACH));
 }
 
+/** The rest of a mention's clause after it. */
+function clauseAfter(after: string): string {
+  const end = after.search(/[;:,]|\b(?:while|whereas|but|which|that)\b/i);
+  return end < 0 ? after : after.slice(0, end);
+}
+
 /** What one mention's clause says of the paper's role towards it. */
 export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if (c.proposes) return 'proposes';
   const clause = clauseBefore(c);
-  const after = c.sentence.text.slice(c.end - c.sentence.start, c.end - c.sentence.start + 40);
-  const ours = PROPOSER.test(c.sentence.text);
+  const after = c.sentence.text.slice(c.end - c.sentence.start, c.end - c.sentence.start + 60);
+  const ours = OURS.test(c.sentence.text);
   if (/\b(?:our|the proposed|our proposed)\s+$/i.test(clause) && c.rule !== 'lexicon') {
     return 'proposes';
   }
@@ -74,8 +84,11 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if ((compare >= 0 && compare >= use) || COMPARE_AFTER.test(after)) return 'compares';
   if (context.survey) return 'background';
   if (c.field === 'title') return 'neutral';
-  if (BACKGROUND_CUE.test(c.sentence.text) && !ours) return 'background';
-  if (use >= 0) return 'uses';
+  // "Existing deraining Transformers", "previously shown to be alternatives to X".
+  if (BACKGROUND_CUE.test(clause)) return 'background';
+  if (use >= 0 || USE_AFTER.test(after)) return 'uses';
+  // "Adam and its variants have been the default for years".
+  if (BACKGROUND_CUE.test(clauseAfter(after)) && !ours) return 'background';
   if (!ours && c.start < context.contributionStart) return 'background';
   return 'neutral';
 }
@@ -90,6 +103,26 @@ export function pickRole(kind: ConceptKind, cues: MentionCue[]): Role {
   if (cues.includes('compares')) return kind === 'task' || kind === 'metric' ? 'uses' : 'compares';
   if (cues.includes('neutral')) return 'uses';
   return 'background';
+}
+
+/**
+ * The cues of a concept's mentions: an acronym in its definition, "fine-tuning (PEFT)", says what
+ * its long form says (the long form's own words are no cue for it).
+ */
+export function mentionCues(group: Candidate[], context: RoleContext): MentionCue[] {
+  const cues = group.map((c) => mentionCue(c, context));
+  group.forEach((c, i) => {
+    const long = group.findIndex(
+      (o) =>
+        o.field === c.field &&
+        o.end <= c.start &&
+        /^\s*\(\s*$/.test(
+          c.sentence.text.slice(o.end - c.sentence.start, c.start - c.sentence.start),
+        ),
+    );
+    if (long >= 0) cues[i] = cues[long];
+  });
+  return cues;
 }
 
 /** The mention whose cue decided the role, so its evidence comes first. */

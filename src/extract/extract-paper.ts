@@ -19,7 +19,6 @@ import {
   findTitleName,
   sweepKnownNames,
 } from './find-names.ts';
-import { findNounPhrases } from './find-noun-phrases.ts';
 import { isGenericPhrase, isNamedConcept } from './keep-named.ts';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\])]+/g;
@@ -87,15 +86,12 @@ function extractUnsafe(paper: RawPaper): Extraction {
   }
   candidates.push(...findTitleName(fields, byAcronym, candidates));
   sweepKnownNames(fields, candidates, byAcronym);
-  for (const f of fields) {
-    for (const sentence of f.sentences) candidates.push(...findNounPhrases(f.field, sentence));
-  }
 
   adoptStrongerKinds(candidates, fields);
   const kept = resolveOverlaps(candidates).filter((c) => isNamedConcept(c, fields));
   const concepts = buildConcepts(kept, fields, roleContextOf(fields));
   const spans: NamedSpan[] = kept
-    .filter((c) => c.field === 'abstract' && c.rule !== 'noun-phrase-head')
+    .filter((c) => c.field === 'abstract')
     .map((c) => ({
       id: c.id,
       name: conceptName(c, concepts),

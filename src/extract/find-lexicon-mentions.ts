@@ -6,6 +6,10 @@ import type { Sentence, Word } from './parse-text.ts';
 import type { Candidate } from './concept-candidate.ts';
 
 /** `support` picks the sense of an ambiguous acronym the paper supports (none: no candidate). */
+/** A suffix that makes a name a modifier without changing what it names. */
+const COMPOUND_SUFFIX =
+  /-(?:based|style|like|driven|powered|guided|inspired|augmented|assisted|enhanced|aware|centric|backed)$/i;
+
 export function findLexiconMentions(
   field: Field,
   sentence: Sentence,
@@ -17,6 +21,7 @@ export function findLexiconMentions(
   let i = 0;
   while (i < words.length) {
     let matched = 0;
+    let cut = 0;
     let entry: LexiconEntry | null = null;
     const maxLength = Math.min(MAX_FORM_WORDS, words.length - i);
     for (let length = maxLength; length >= 1; length -= 1) {
@@ -28,6 +33,16 @@ export function findLexiconMentions(
       if (hit !== null) {
         entry = hit;
         matched = length;
+        cut = 0;
+        break;
+      }
+      // "CNN-based", "Transformer-style", "convolutional neural network-based": the name in it.
+      const suffix = COMPOUND_SUFFIX.exec(surface);
+      const named = suffix && matchLexicon(surface.slice(0, suffix.index), false, support);
+      if (named) {
+        entry = named;
+        matched = length;
+        cut = suffix[0].length;
         break;
       }
     }
@@ -35,7 +50,7 @@ export function findLexiconMentions(
       const first = words[i];
       const last = words[i + matched - 1];
       // "Alpaca's instruction data": the possessive is not part of the name.
-      const possessive = /['’]s$/.test(last.text) ? 2 : 0;
+      const possessive = /['’]s$/.test(last.text) ? 2 : cut;
       found.push({
         id: entry.id,
         kind: entry.kind,

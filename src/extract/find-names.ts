@@ -380,7 +380,7 @@ export function findNamePatterns(
     // Mixed case or letters with digits; plain all-capital acronyms are too often generic (LLM, SOTA).
     const camel = /[a-z][A-Z]/.test(t) && /^[A-Za-z]/.test(t);
     const versioned =
-      /^[A-Za-z][A-Za-z]+-?\d[\w.]*$/.test(t) && /[A-Z]/.test(t) && !/^[A-Z][a-z]+\d+$/.test(t);
+      /^[A-Za-z][A-Za-z]+-?\d[\w.-]*$/.test(t) && /[A-Z]/.test(t) && !/^[A-Z][a-z]+\d+$/.test(t);
     if (!camel && !versioned) continue;
     if (/^[a-z]+[A-Z][a-z]+$/.test(t) && t.length < 6) continue;
     const context = sentence.text.slice(word.end - sentence.start, word.end - sentence.start + 40);
@@ -409,7 +409,7 @@ export function sweepKnownNames(
 ): void {
   const forms = new Map<string, Candidate>();
   for (const c of candidates) {
-    if (c.rule === 'lexicon' || c.rule === 'noun-phrase-head') continue;
+    if (c.rule === 'lexicon') continue;
     const surface = (c.field === 'title' ? fields[0] : fields[1]).text.slice(c.start, c.end);
     if (surface.length >= 2 && !forms.has(surface)) forms.set(surface, c);
   }
@@ -469,8 +469,7 @@ export function adoptStrongerKinds(candidates: Candidate[], fields: FieldText[])
     if (held === undefined || rank < (strength[held.rule] ?? 9)) strong.set(surface, c);
   }
   for (const c of candidates) {
-    if (c.rule === 'lexicon' || c.rule === 'noun-phrase-head' || c.rule === 'acronym-definition')
-      continue;
+    if (c.rule === 'lexicon' || c.rule === 'acronym-definition') continue;
     const other = strong.get(surfaceOf(c));
     if (other !== undefined && other !== c) {
       c.id = other.id;

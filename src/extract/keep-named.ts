@@ -38,10 +38,6 @@ export function isNamedConcept(c: Candidate, fields: FieldText[]): boolean {
   if (lexiconEntryById(c.id) !== undefined) return true;
   const surface = (c.field === 'title' ? fields[0] : fields[1]).text.slice(c.start, c.end);
   switch (c.rule) {
-    case 'task-system':
-      return false;
-    case 'noun-phrase-head':
-      return c.kind === 'task';
     case 'acronym-definition':
       return !isGenericPhrase(c.id);
     default:

@@ -255,7 +255,7 @@ export function senseSupportOf(text: string): SenseSupport {
 // Families by the name grammar: base name + version, size, year or variant suffix.
 const VARIANT_SUFFIXES = [
   /[-\s]?\d+(?:\.\d+)?[BMKT]$/i, // Llama 2 70B, OPT-1.3B, ImageNet-1k
-  /[-\s](?:base|large|small|tiny|huge|xl|xxl|mini|nano|medium|giant|lite|plus|pro|max|ultra|turbo|instruct|chat|flash)$/i,
+  /[-\s](?:base|large|small|tiny|huge|xl|xxl|mini|nano|medium|giant|lite|plus|pro|max|ultra|turbo|instruct|chat|flash|vision|vl|it|hf|sft|coder|code|math|preview|distill)$/i,
   /(?<=\d)[a-z]{1,2}$/i, // GPT-4o, GPT-4V, YOLOv8n
   /[-\s]?v?\d+(?:\.\d+)*$/i, // ResNet-50, YOLOv8, SAM 2, Mamba-2, WMT 2014
 ];

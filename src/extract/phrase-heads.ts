@@ -42,35 +42,6 @@ export const COMPOUND_HEADS: Record<string, ConceptKind> = {
   'neural networks': 'method',
 };
 
-/**
- * Modifiers that say nothing about what a thing is: a phrase made only of these and a head
- * ("a new approach", "the proposed method") is generic and not a concept.
- */
-export const GENERIC_MODIFIERS = new Set(
-  'a an the this that these those our its their his her we new novel proposed simple efficient effective existing previous prior other current standard general first second third following same various several many different present original traditional conventional typical popular recent modern state-of-the-art powerful robust accurate fast main key final overall whole entire basic common such each every both all any some more most further additional two three four five one single multiple specific particular given certain well-known known successful better best good large small high low improved alternative unified generic suitable appropriate practical possible resulting underlying corresponding respective full complete important significant crucial promising challenging strong major fundamental'.split(
-    ' ',
-  ),
-);
-
-/** Method heads specific enough to name a kind of method alone ("the parser", "classifiers"). */
-export const BARE_METHOD_HEADS = new Set(
-  'parser grammar classifier tagger recognizer recogniser stemmer decoder transducer perceptron'.split(
-    ' ',
-  ),
-);
-
-/** Metric heads that need a describing word ("error rate", "evaluation metrics", not "rate"). */
-export const MODIFIED_METRIC_HEADS = new Set(
-  'quality complexity rate rates measure measures metric metrics score scores'.split(' '),
-);
-
-/** Task heads that name a task even alone ("parsing", "summarization"). */
-export const BARE_TASK_HEADS = new Set(
-  'parsing recognition translation summarization summarisation segmentation tagging disambiguation retrieval tracking registration classification lemmatization'.split(
-    ' ',
-  ),
-);
-
 export function singularHead(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word === 'corpora' || word === 'automata') return word;
