@@ -23,6 +23,18 @@ export function defineAcronym(
   let name = known?.name ?? definition.long;
   // "Large Language Models (LLMs)": a field or a scale, not a concept (see keep-named.ts).
   if (known === null && isGenericPhrase(definition.long)) return null;
+  // "medical image segmentation model (MedSeg)", "system-on-chip (SoC)": a description in lower
+  // case, not a name, unless the paper introduces it.
+  if (
+    known === null &&
+    !/[A-Z]/.test(definition.long) &&
+    !isProposedHere(before(definition), definition.sentence.text) &&
+    /\b(?:model|network|method|framework|approach|system|architecture|module|chip|things|device|devices|technique|algorithm)s?$/.test(
+      definition.long,
+    )
+  ) {
+    return null;
+  }
   if (known === null) {
     const before = definition.sentence.text.slice(
       0,

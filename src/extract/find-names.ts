@@ -27,18 +27,19 @@ const PROPOSE_VERB =
   /^(?:propose|proposes|proposed|present|presents|introduce|introduces|develop|develops|design|designs|devise|devises|describe|describes|build|builds|create|creates|release|releases|offer|offers|contribute|contributes)$/;
 const NAMING_VERB = /^(?:called|dubbed|termed|named|coined|nicknamed)$/;
 const BLOCKERS =
-  /^(?:use|uses|using|apply|applying|with|of|for|on|by|from|than|over|to|extend|extends|extending|combine|combining|improve|improves|analyze|analyse|study|that|which|where|when|whether|how|if)$/;
+  /^(?:use|uses|using|apply|applying|with|of|for|on|in|into|at|about|across|among|between|within|under|via|through|by|from|than|over|to|extend|extends|extending|combine|combining|improve|improves|analyze|analyse|study|exploring|explore|investigate|investigating|evaluate|evaluating|that|which|where|when|whether|how|if)$/;
 const CONTRIBUTION_HEADS =
   /^(?:method|methods|framework|algorithm|algorithms|approach|model|models|optimizer|optimiser|estimator|estimators|technique|architecture|system|network|benchmark|dataset|environment|toolkit|library|scheme|strategy|procedure|variant|tool|platform|suite|score|scores|metric|corpus)$/i;
 
 function kindForName(name: string, context: string): ConceptKind {
   const known = matchLexicon(name, true);
   if (known !== null) return known.kind;
+  // "X, the first active learning benchmark", "X, a new metric for ...": the apposed head.
   const apposed =
-    /^[\s,:(-]*(?:(?:a|an|the|which is a|is a)\s+)?(?:(?:new|novel|large|large-scale|challenging|simple|first|public|publicly available)\s+)*(\w+)/i
+    /^[\s,:(-]*(?:(?:a|an|the|which is a|is a|as a)\s+)?(?:[\w-]+\s+){0,5}?(benchmarks?|datasets?|corpus|corpora|suite|metric|score|measure)\b/i
       .exec(context)?.[1]
       ?.toLowerCase();
-  if (apposed !== undefined && /^(?:benchmark|dataset|corpus|suite)$/.test(apposed))
+  if (apposed !== undefined && /^(?:benchmark|dataset|corpus|corpora|suite)/.test(apposed))
     return 'dataset';
   if (apposed !== undefined && /^(?:metric|score|measure)$/.test(apposed)) return 'metric';
   if (
@@ -173,13 +174,18 @@ export function findNamedContributions(
         // "a stochastic Lanczos quadrature", "a general SVM equivalence": a name that modifies a
         // following noun is not the contribution's name ("the SSO algorithm" still is).
         const following = words[run[1] + 1];
-        if (
+        const modifies =
           following !== undefined &&
           following.pos === 'noun' &&
           /^[a-z]/.test(following.text) &&
-          !CONTRIBUTION_HEADS.test(following.text) &&
-          text.slice(words[run[1]].end - offset, following.start - offset) === ' '
-        ) {
+          text.slice(words[run[1]].end - offset, following.start - offset) === ' ';
+        // "a novel AL algorithm", "a novel RLVR framework": a known technique naming the kind of
+        // the contribution is not the contribution.
+        const known = matchLexicon(
+          text.slice(words[run[0]].start - offset, words[run[1]].end - offset),
+          true,
+        );
+        if (modifies && (known !== null || !CONTRIBUTION_HEADS.test(following.text))) {
           break;
         }
         const start = words[run[0]].start;
@@ -200,7 +206,7 @@ export function findNamedContributions(
             proposes: true,
           });
         } else {
-          const context = text.slice(word.end - offset, end - offset + 60);
+          const context = text.slice(end - offset, end - offset + 60);
           found.push(
             ...nameCandidate(
               name,
