@@ -86,9 +86,10 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if (c.field === 'title') return 'neutral';
   // "Existing deraining Transformers", "previously shown to be alternatives to X".
   if (BACKGROUND_CUE.test(clause)) return 'background';
-  if (use >= 0 || USE_AFTER.test(after)) return 'uses';
-  // "Adam and its variants have been the default for years".
+  if (use >= 0) return 'uses';
+  // "Adam and its variants have been the default for years", "X has been widely used".
   if (BACKGROUND_CUE.test(clauseAfter(after)) && !ours) return 'background';
+  if (USE_AFTER.test(after)) return 'uses';
   if (!ours && c.start < context.contributionStart) return 'background';
   return 'neutral';
 }

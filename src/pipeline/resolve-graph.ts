@@ -3,7 +3,11 @@
 // papers first arrived in. Also how a graph with `kind:slug` concept ids is migrated.
 import type { ReadResult } from '../ingest/read-result.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
-import { hasKindedConceptIds, readStoredPapers } from '../store/paper-reads.ts';
+import {
+  deleteKindedConcepts,
+  hasKindedConceptIds,
+  readStoredPapers,
+} from '../store/paper-reads.ts';
 import { ingestPapers, type IngestOptions, type IngestSummary } from './ingest-papers.ts';
 
 async function* storedPapers(connection: Neo4jConnection): AsyncGenerator<ReadResult> {
@@ -27,5 +31,8 @@ export async function migrateConceptIds(
 ): Promise<IngestSummary | null> {
   if (!(await hasKindedConceptIds(connection))) return null;
   log('papergraph: concept ids no longer carry their kind; re-resolving the graph once');
-  return resolveGraph(connection);
+  const summary = await resolveGraph(connection);
+  // Concepts no paper linked any more (nothing rewrote them) go with the old ids.
+  await deleteKindedConcepts(connection);
+  return summary;
 }

@@ -4,6 +4,7 @@ import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt } from './neo4j-values.ts';
 import { toPaper } from './records.ts';
+import { toStoreError } from './store-error.ts';
 import { readPage, runRead, type Page } from './run-read.ts';
 
 const PAPERS_BY_ID = `
@@ -165,4 +166,20 @@ RETURN c.id AS id LIMIT 1`;
 /** True when the graph holds concepts written with ids of the kind:slug form. */
 export async function hasKindedConceptIds(connection: Neo4jConnection): Promise<boolean> {
   return (await runRead(connection, OLD_CONCEPT_IDS, {})).length > 0;
+}
+
+const DELETE_KINDED_CONCEPTS = `
+MATCH (c:Concept) WHERE NOT c.id STARTS WITH 'concept:'
+CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS`;
+
+/** Removes what is left of `kind:slug` concepts once every paper was written again. */
+export async function deleteKindedConcepts(connection: Neo4jConnection): Promise<void> {
+  const session = connection.driver.session({ database: connection.database });
+  try {
+    await session.run(DELETE_KINDED_CONCEPTS);
+  } catch (error) {
+    throw toStoreError(error);
+  } finally {
+    await session.close();
+  }
 }

@@ -394,6 +394,12 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
     await run('orphans', DELETE_ORPHANS, { conceptIds: previouslyLinked });
     const families: string[] = before?.get('families') ?? [];
     if (families.length > 0) await run('orphans', DELETE_ORPHANS, { conceptIds: families });
+    // A concept this batch stopped linking lost votes for its kind: count them again.
+    const written = new Set(guessed);
+    const revote = previouslyLinked.filter((id) => !written.has(id) && !lexiconEntryById(id));
+    if (revote.length > 0) {
+      await run('kinds', RESOLVE_KINDS, { conceptIds: revote, labels: KIND_LABELS });
+    }
   }
 }
 
