@@ -23,7 +23,7 @@ const GENERIC_WORDS = new Set(
 
 /** Names of venues, games and units that look like technique names by their shape. */
 const NOT_CONCEPTS =
-  /^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|WWW|MICCAI|Interspeech|ICASSP|arXiv|GitHub|HuggingFace|Hugging Face|StarCraft|Minecraft|YouTube|dB|kHz|MHz|GHz|GPUs?|CPUs?|TPUs?)$/;
+  /^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|WWW|MICCAI|Interspeech|ICASSP|arXiv|GitHub|HuggingFace|Hugging Face|StarCraft|Minecraft|YouTube|OpenAI|DeepMind|Google|Microsoft|Meta|Anthropic|NVIDIA|Nvidia|Amazon|Baidu|Alibaba|Tencent|Huawei|dB|kHz|MHz|GHz|GPUs?|CPUs?|TPUs?)$/;
 
 /** A phrase of nothing but generic words: "Large Language Models", "deep neural networks". */
 export function isGenericPhrase(phrase: string): boolean {
