@@ -2,7 +2,6 @@
 // sentence's place in the abstract), then one role from all mentions by precedence.
 import type { ConceptKind, Role } from '../domain.ts';
 import type { Candidate, FieldText } from './concept-candidate.ts';
-import { PROPOSER } from './concept-candidate.ts';
 
 /** What one mention says; `neutral` when nothing does (a plain "we ... X" or a title). */
 export type MentionCue = Role | 'neutral';
@@ -20,7 +19,7 @@ const SURVEY =
 
 export function roleContextOf(fields: FieldText[]): RoleContext {
   const [title, abstract] = fields;
-  const first = abstract.sentences.find((s) => PROPOSER.test(s.text));
+  const first = abstract.sentences.find((s) => OURS.test(s.text));
   return {
     survey:
       /\b(?:survey|review|overview|tutorial)\b/i.test(title.text) || SURVEY.test(abstract.text),
@@ -30,7 +29,7 @@ export function roleContextOf(fields: FieldText[]): RoleContext {
 }
 
 const COMPARE_CUE =
-  /\b(?:compared (?:with|to|against)|comparison (?:with|to|against)|in comparison (?:with|to)|relative to|than|outperform\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|versus|vs\.?|against|baselines?(?: methods?| models?)?(?: such as| like| including| of)?|competitive with|on par with|superior to|comparable to|competitors?|(?:improv\w*|gains?|speed-?ups?|boost\w*|advantages?)\b[^.;]{0,40}?\bover|\d(?:\.\d+)?\s*(?:\\?%|x|times)(?:\s+\w+){0,2}\s+(?:of|that of))\s/gi;
+  /\b(?:compared (?:with|to|against)|comparison (?:with|to|against)|in comparison (?:with|to)|relative to|than|outperform\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|versus|vs\.?|against|baselines?(?: methods?| models?)?(?: such as| like| including| of)?|competitive with|on par with|superior to|comparable to|competitors?|(?:improv\w*|gains?|speed-?ups?|boost\w*|advantages?)\b[^.;]{0,40}?\bover|(?<![\w.])\d+(?:\.\d+)?\s*(?:\\?%|x|times)(?:\s+\w+){0,2}\s+(?:of|that of))\s/gi;
 /** "X as a baseline", "X baselines": the cue follows the name. */
 const COMPARE_AFTER =
   /^(?:['’]s)?(?:-based)?\s*(?:\([^)]*\)\s*)?(?:baselines?\b|as (?:a |the |our )?(?:strong )?baselines?\b)/i;
@@ -79,18 +78,24 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if (/\b(?:our|the proposed|our proposed)\s+$/i.test(clause) && c.rule !== 'lexicon') {
     return 'proposes';
   }
+  // "FlashNorm, a novel normalization kernel, ...": a name the paper introduces.
+  if (c.rule !== 'lexicon' && /^,\s+(?:a|an|our)\s+(?:novel|new)\b/i.test(after)) return 'proposes';
+  // A title's "against" is a threat defended against, not a baseline.
+  if (c.field === 'title') return 'neutral';
   const compare = lastEnd(COMPARE_CUE, clause);
   const use = lastEnd(USE_CUE, clause);
   if ((compare >= 0 && compare >= use) || COMPARE_AFTER.test(after)) return 'compares';
   if (context.survey) return 'background';
-  if (c.field === 'title') return 'neutral';
-  // "Existing deraining Transformers", "previously shown to be alternatives to X".
-  if (BACKGROUND_CUE.test(clause)) return 'background';
+  // Motivation: what others do, before the paper speaks of itself.
+  if (!ours && c.start < context.contributionStart) return 'background';
+  // "Existing deraining Transformers", "previously shown to be alternatives to X"; a cue the
+  // mention's own verb follows ("outperforms prior work on SQuAD") speaks of something else.
+  const governed = ours ? clause.slice(Math.max(use, compare, 0)) : clause;
+  if (BACKGROUND_CUE.test(governed)) return 'background';
   if (use >= 0) return 'uses';
   // "Adam and its variants have been the default for years", "X has been widely used".
   if (BACKGROUND_CUE.test(clauseAfter(after)) && !ours) return 'background';
   if (USE_AFTER.test(after)) return 'uses';
-  if (!ours && c.start < context.contributionStart) return 'background';
   return 'neutral';
 }
 

@@ -42,7 +42,9 @@ export function defineAcronym(
     );
     const proposed = isProposedHere(before, definition.sentence.text);
     kind =
-      kindFromHead(definition.long) ?? (isTitleCase(definition.long) || proposed ? 'method' : null);
+      apposedKind(definition) ??
+      kindFromHead(definition.long) ??
+      (isTitleCase(definition.long) || proposed ? 'method' : null);
     name = definition.long;
   }
   if (kind === null) return null;
@@ -62,6 +64,20 @@ export function defineAcronym(
 const PROPOSING =
   /\b(?:propos|present|introduc|develop|design|devis|formulat|construct|creat|build|buil|curat|collect|releas|call|nam|term|dub)\w*\s+(?:\S+\s+){0,6}$/i;
 const NEW_THING = /\b(?:novel|new|our|proposed|dubbed|called|named|termed)\s+(?:\S+\s+){0,3}$/i;
+
+/** "Long Context Recall (LCR), a new benchmark of ...": the apposition says what it is. */
+function apposedKind(definition: AcronymDefinition): ConceptKind | null {
+  const after = definition.sentence.text.slice(
+    definition.shortEnd - definition.sentence.start,
+    definition.shortEnd - definition.sentence.start + 60,
+  );
+  const head =
+    /^\)?\s*,\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(benchmark|dataset|corpus|suite|metric)s?\b/i.exec(
+      after,
+    )?.[1];
+  if (head === undefined) return null;
+  return head.toLowerCase() === 'metric' ? 'metric' : 'dataset';
+}
 
 function before(definition: AcronymDefinition): string {
   return definition.sentence.text.slice(0, definition.longStart - definition.sentence.start);

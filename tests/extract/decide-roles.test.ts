@@ -22,6 +22,7 @@ describe('comparison: a baseline the paper measures itself against', () => {
       'concept:flashattention',
     ],
     ['Our method outperforms BERT on SQuAD by 2 F1.', 'concept:bert'],
+    ['Our model needs only 38% of the parameters of ResNet-50.', 'concept:resnet-50'],
   ])('%s -> %s compares', (abstract, id) => {
     expect(conceptOf(id, abstract)?.role).toBe('compares');
   });
@@ -29,6 +30,12 @@ describe('comparison: a baseline the paper measures itself against', () => {
 
 describe('background: related work and motivation only', () => {
   test.each([
+    [
+      '',
+      'Retrieval systems built on CLIP dominate the field. We propose a cheaper retriever.',
+      'concept:clip',
+    ],
+    ['', 'Many detectors are trained on COCO. We study a long-tail setting.', 'concept:ms-coco'],
     [
       '',
       'Existing detectors employ Faster R-CNN as the backbone. We propose a new loss.',
@@ -208,6 +215,8 @@ describe('datasets, tasks and metrics', () => {
       'uses',
     ],
     ['Prior work evaluated on SQuAD. We study a harder setting on SQuAD.', 'concept:squad', 'uses'],
+    // "prior" names what the paper beats, not where SQuAD stands.
+    ['Our method outperforms prior work on SQuAD.', 'concept:squad', 'uses'],
     // Only named in related work: background.
     [
       'Prior work evaluated on SQuAD and reported F1 for question answering. We study a harder setting.',
@@ -237,6 +246,19 @@ describe('datasets, tasks and metrics', () => {
     ],
   ])('%s -> %s %s', (abstract, id, role) => {
     expect(conceptOf(id, abstract)?.role).toBe(role);
+  });
+
+  test.each([
+    [
+      'We introduce CodeTrek, a new benchmark of repository-level coding tasks.',
+      'concept:codetrek',
+    ],
+    [
+      'We introduce Long Context Recall (LCR), a new benchmark for long documents.',
+      'concept:long-context-recall',
+    ],
+  ])('a benchmark the paper introduces is a dataset: %s', (abstract, id) => {
+    expect(conceptOf(id, abstract)).toMatchObject({ kind: 'dataset', role: 'proposes' });
   });
 });
 

@@ -193,7 +193,7 @@ describe('concept mentions in real sentences', () => {
     [
       'Extensive experiments demonstrate that MEFT significantly reduces the activation memory up to 84% of full fine-tuning.',
       'concept:full-fine-tuning',
-      'uses',
+      'compares',
       [['full fine-tuning', 101]],
     ],
     [

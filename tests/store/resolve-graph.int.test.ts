@@ -146,6 +146,18 @@ describe('resolving a corpus', () => {
     ).toEqual([{ kind: 'model', l: ['Concept', 'Model'] }]);
   });
 
+  test('a rewrite that drops votes for a kind counts them again', async () => {
+    await ingest([...HALF_A, ...HALF_B]);
+    // The two papers that called FooNet a model no longer name it: the method vote is left.
+    await ingest([
+      { id: 'foo-depth', title: 'Depth from one image', abstract: 'We estimate depth.' },
+      { id: 'foo-pretrain', title: 'Pre-training at scale', abstract: 'We pre-train on ImageNet.' },
+    ]);
+    expect(
+      await query('MATCH (c:Concept {id: "concept:foonet"}) RETURN c.kind AS kind, labels(c) AS l'),
+    ).toEqual([{ kind: 'method', l: ['Concept', 'Method'] }]);
+  });
+
   test('a rerun of the same input changes nothing, and re-resolving the graph gives it back', async () => {
     await ingest(HALF_B);
     await ingest(HALF_A);
@@ -176,7 +188,8 @@ describe('migrating concept ids of the kind:slug form', () => {
                                aliases: ['ResNet'], keys: ['resnet']})
       CREATE (p)-[:USES {confidence: 0.9, sentence: 'We train ResNet-50 with Adam.'}]->(adam)
       CREATE (p)-[:EVALUATES_ON {confidence: 0.9}]->(net)
-      CREATE (p)-[:USES {confidence: 0.9}]->(r50)-[:VARIANT_OF]->(r)`);
+          CREATE (p)-[:USES {confidence: 0.9}]->(r50)-[:VARIANT_OF]->(r)
+      CREATE (:Concept:Method {id: 'method:lonely', name: 'Lonely', kind: 'method'})`);
   });
 
   test('re-resolves the graph once, leaving no old id and the paper linked to concept: ids', async () => {
