@@ -106,7 +106,10 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
 export function pickRole(kind: ConceptKind, cues: MentionCue[]): Role {
   if (cues.includes('proposes')) return 'proposes';
   if (cues.includes('uses')) return 'uses';
-  if (cues.includes('compares')) return kind === 'task' || kind === 'metric' ? 'uses' : 'compares';
+  // A dataset, task or metric a baseline is measured on is one the paper uses too.
+  if (cues.includes('compares')) {
+    return kind === 'task' || kind === 'metric' || kind === 'dataset' ? 'uses' : 'compares';
+  }
   if (cues.includes('neutral')) return 'uses';
   return 'background';
 }

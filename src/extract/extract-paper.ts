@@ -79,7 +79,7 @@ function extractUnsafe(paper: RawPaper): Extraction {
   dropOtherSenses(candidates, fields, byAcronym);
   for (const f of fields) {
     for (const sentence of f.sentences) {
-      candidates.push(...findNamedContributions(f.field, sentence, byAcronym));
+      candidates.push(...findNamedContributions(f.field, sentence, byAcronym, paper.title ?? ''));
       candidates.push(...findDatasetCues(f.field, sentence));
       candidates.push(...findNamePatterns(f.field, sentence, byAcronym));
     }

@@ -2,7 +2,7 @@
 // datasets named by cue words, unknown names by their shape, and later mentions of all of them.
 import type { ConceptKind, Field } from '../domain.ts';
 import { conceptId } from './concept-id.ts';
-import { isAmbiguousForm, matchLexicon } from './lexicon.ts';
+import { isAmbiguousForm, lookupLexicon, matchLexicon } from './lexicon.ts';
 import type { Sentence, Word } from './parse-text.ts';
 import type { AcronymMap, Candidate, ConceptRule, FieldText } from './concept-candidate.ts';
 import { PROPOSER } from './concept-candidate.ts';
@@ -86,6 +86,13 @@ function nameCandidate(
   ];
 }
 
+/** "UNet++", "DeepLabv3+": the plus signs belong to the name. */
+function extendPlus(text: string, offset: number, end: number): number {
+  let at = end;
+  while (text[at - offset] === '+') at += 1;
+  return at;
+}
+
 /** The run of name words starting at `i` ("Deep Gradient Compression"), or null. */
 function nameRun(words: Word[], i: number, text: string, offset: number): [number, number] | null {
   const first = words[i];
@@ -110,6 +117,7 @@ export function findNamedContributions(
   field: Field,
   sentence: Sentence,
   byAcronym: AcronymMap,
+  title = '',
 ): Candidate[] {
   const found: Candidate[] = [];
   const words = sentence.words;
@@ -128,8 +136,10 @@ export function findNamedContributions(
         (/[-\d]/.test(next.text) && /^[a-z]/.test(next.text) ? [i + 1, i + 1] : null);
       if (run === null) continue;
       const start = words[run[0]].start;
-      const end = words[run[1]].end;
+      const end = extendPlus(text, offset, words[run[1]].end);
       const name = text.slice(start - offset, end - offset);
+      // "one LLM called GPT": a known name called by its name is referred to, not named anew.
+      const referred = lookupLexicon(name).length > 0 && !/\bwe\b/i.test(text);
       found.push(
         ...nameCandidate(
           name,
@@ -140,10 +150,11 @@ export function findNamedContributions(
           end,
           text.slice(Math.max(0, word.start - offset - 40), word.start - offset),
           byAcronym,
-          hasProposer ||
-            /\b(?:is|are|method|framework|algorithm|approach|model|estimators?)\s+$/i.test(
-              text.slice(0, word.start - offset),
-            ),
+          !referred &&
+            (hasProposer ||
+              /\b(?:is|are|method|framework|algorithm|approach|model|estimators?)\s+$/i.test(
+                text.slice(0, word.start - offset),
+              )),
         ),
       );
       continue;
@@ -181,15 +192,18 @@ export function findNamedContributions(
           text.slice(words[run[1]].end - offset, following.start - offset) === ' ';
         // "a novel AL algorithm", "a novel RLVR framework": a known technique naming the kind of
         // the contribution is not the contribution.
-        const known = matchLexicon(
-          text.slice(words[run[0]].start - offset, words[run[1]].end - offset),
-          true,
+        // A name the lexicon knows is someone's existing work ("we propose a SAM framework",
+        // "we introduce an additional CTC decoder", "we present Slimmable Networks applied to"),
+        // unless the paper is its origin and says so in its title as well (Sophia, WaveNet).
+        const runText = text.slice(
+          words[run[0]].start - offset,
+          extendPlus(text, offset, words[run[1]].end) - offset,
         );
-        if (modifies && (known !== null || !CONTRIBUTION_HEADS.test(following.text))) {
-          break;
-        }
+        const known = lookupLexicon(runText).length > 0;
+        if (known && (modifies || !title.includes(runText))) break;
+        if (modifies && !CONTRIBUTION_HEADS.test(following.text)) break;
         const start = words[run[0]].start;
-        const end = words[run[1]].end;
+        const end = extendPlus(text, offset, words[run[1]].end);
         const name = text.slice(start - offset, end - offset);
         const after = text.slice(end - offset, end - offset + 12);
         const defined = /^\s\(/.test(after)
@@ -251,6 +265,9 @@ export function findNamedContributions(
   return found;
 }
 
+const REVIEW =
+  /^(?:an?\s+)?(?:(?:comprehensive|systematic|empirical|critical|brief|short|large-scale)\s+)*(?:review|survey|overview|study|analysis|evaluation|assessment|comparison|investigation|exploration|benchmark|tutorial|primer|perspective)\b|^(?:evaluating|assessing|benchmarking|exploring|understanding|analy[sz]ing|revisiting|lessons)\b/i;
+
 /** The title's lead name, "Sophia: A Scalable ...", when the abstract confirms it is a name. */
 export function findTitleName(
   fields: FieldText[],
@@ -276,6 +293,8 @@ export function findTitleName(
     (c) => c.field === 'title' && c.start === 0 && c.end === colon && c.rule === 'lexicon',
   );
   if (known !== undefined && !nameLike) return [];
+  // "Gpt-4: A Review ...", "BERT: An Empirical Study": a known name leading a review is its topic.
+  if (lookupLexicon(name).length > 0 && REVIEW.test(title.text.slice(colon + 2))) return [];
   const sentence = title.sentences[0];
   const context = title.text.slice(colon, colon + 80);
   return nameCandidate(name, 'title-name', 'title', sentence, 0, colon, context, byAcronym, true);

@@ -149,6 +149,46 @@ describe('proposal: the paper’s own contribution', () => {
   });
 });
 
+describe('what a paper does not propose: existing work it builds with or studies', () => {
+  test.each([
+    [
+      '',
+      'We propose a dual-branch adapted SAM framework for masks and segmentation.',
+      'concept:segment-anything-model',
+    ],
+    [
+      '',
+      'We introduce an additional CTC decoder trained with causal masks.',
+      'concept:connectionist-temporal-classification',
+    ],
+    ['', 'This study analyses the style of one LLM called GPT.', 'concept:gpt'],
+    [
+      'Gpt-4: A Review on Advancements and Opportunities',
+      'We review what GPT-4 brings.',
+      'concept:gpt-4',
+    ],
+  ])('%j %s: %s is not proposed', (title, abstract, id) => {
+    const concept = conceptOf(id, abstract, title);
+    expect(concept).toBeDefined();
+    expect(concept?.role).not.toBe('proposes');
+  });
+
+  test('a name with plus signs is its own: UNet++ is not U-Net', () => {
+    const concepts = extractPaper({
+      id: 't',
+      title: 'UNet++: A Nested U-Net Architecture for Medical Image Segmentation',
+      abstract:
+        'In this paper, we present UNet++, a new architecture for medical image segmentation.',
+      source: 't',
+    }).concepts;
+    expect(concepts.find((c) => c.role === 'proposes')).toMatchObject({
+      id: 'concept:nested-u-net',
+      family: { id: 'concept:u-net' },
+    });
+    expect(concepts.find((c) => c.id === 'concept:u-net')?.role).not.toBe('proposes');
+  });
+});
+
 describe('one role from all mentions: proposes > uses > compares > background', () => {
   test.each([
     [
@@ -182,10 +222,10 @@ describe('one role from all mentions: proposes > uses > compares > background', 
       'propose FlashNorm',
     ],
     [
-      'Adam has been the default optimizer. We compare Sophia against Adam. We propose Sophia.',
-      'concept:sophia',
+      'Adam has been the default optimizer. We compare Glimmer against Adam. We propose Glimmer.',
+      'concept:glimmer',
       'proposes',
-      'propose Sophia',
+      'propose Glimmer',
     ],
   ])('%s -> %s %s, decided by "%s"', (abstract, id, role, deciding) => {
     const concept = conceptOf(id, abstract);

@@ -353,9 +353,9 @@ describe('robustness', () => {
   });
 
   test('a 5 MB abstract is analysed up to the cut-off without throwing', () => {
-    const huge = 'We propose Sophia, which is 2x faster than Adam. '.repeat(110_000);
+    const huge = 'We propose Glimmer, which is 2x faster than Adam. '.repeat(110_000);
     const extraction = abstractOnly(huge);
-    expect(extraction.concepts.find((c) => c.id === 'concept:sophia')?.role).toBe('proposes');
+    expect(extraction.concepts.find((c) => c.id === 'concept:glimmer')?.role).toBe('proposes');
   }, 60_000);
 
   test('property: never throws and every offset slices to its text', () => {
