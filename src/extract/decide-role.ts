@@ -78,6 +78,15 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if (/\b(?:our|the proposed|our proposed)\s+$/i.test(clause) && c.rule !== 'lexicon') {
     return 'proposes';
   }
+  // "KWS-DailyTalk, a few-shot KWS dataset presented in this work": introduced here.
+  if (
+    c.rule !== 'lexicon' &&
+    /^,\s+(?:a|an|the)\s+[^.,;]{0,60}?\b(?:presented|introduced|proposed|collected|released|created|built|constructed)\s+(?:in|by)\s+(?:this|our)\s+(?:work|paper|study|article)\b/i.test(
+      c.sentence.text.slice(c.end - c.sentence.start),
+    )
+  ) {
+    return 'proposes';
+  }
   // "FlashNorm, a novel normalization kernel, ...": a name the paper introduces.
   if (c.rule !== 'lexicon' && /^,\s+(?:a|an|our)\s+(?:novel|new)\b/i.test(after)) return 'proposes';
   // A title's "against" is a threat defended against, not a baseline.

@@ -57,7 +57,9 @@ export function defineAcronym(
     start: definition.longStart,
     end: definition.longEnd,
     sentence: definition.sentence,
-    proposes: known === null && isProposedHere(before(definition), definition.sentence.text),
+    proposes:
+      known === null &&
+      isProposedHere(before(definition), definition.sentence.text, definition.long),
   };
 }
 
@@ -88,7 +90,12 @@ function before(definition: AcronymDefinition): string {
  * (dMoE)", "we design the Point Prompt Selection Module (PPSM)", "a novel Instance Detection
  * Module (IDM)" in a sentence about the paper's own work.
  */
-function isProposedHere(textBefore: string, sentence: string): boolean {
+/** A named component in title case: "Gradient Anomaly Mapping Module", "Cross Pyramid Routing Block". */
+const COMPONENT =
+  /^(?:[A-Z][\w-]*\s+){1,6}(?:Module|Block|Layer|Unit|Head|Mechanism|Loss|Routing|Attention|Encoder|Decoder|Network|Strategy|Scheme)$/;
+
+function isProposedHere(textBefore: string, sentence: string, long = ''): boolean {
+  if (COMPONENT.test(long)) return true;
   if (!PROPOSER.test(sentence))
     return NEW_THING.test(textBefore) && /\b(?:novel|new)\b/i.test(textBefore);
   return PROPOSING.test(textBefore) || NEW_THING.test(textBefore);

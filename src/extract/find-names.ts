@@ -127,7 +127,11 @@ export function findNamedContributions(
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
     // "called WTA-CRS", "termed f-distill"
-    if (NAMING_VERB.test(word.text) && i + 1 < words.length && !/^entit/i.test(words[i + 1].text)) {
+    // "called WTA-CRS", "referred to as Information Meta-Risk Minimization"
+    const naming =
+      NAMING_VERB.test(word.text) ||
+      (word.lower === 'as' && /\breferred to\s+$/i.test(text.slice(0, word.start - offset)));
+    if (naming && i + 1 < words.length && !/^entit/i.test(words[i + 1].text)) {
       const next = words[i + 1];
       const gap = text.slice(word.end - offset, next.start - offset);
       if (!/^\s["“']?$/.test(gap)) continue;
@@ -152,6 +156,7 @@ export function findNamedContributions(
           byAcronym,
           !referred &&
             (hasProposer ||
+              /^(?:dubbed|termed|coined|nicknamed|as)$/.test(word.lower) ||
               /\b(?:is|are|method|framework|algorithm|approach|model|estimators?)\s+$/i.test(
                 text.slice(0, word.start - offset),
               )),
@@ -277,7 +282,11 @@ export function findTitleName(
   const title = fields[0];
   const colon = title.text.indexOf(': ');
   if (colon <= 0 || colon > 60) return [];
-  const name = title.text.slice(0, colon).trim();
+  // "Fréchet Radiomic Distance (FRD): ...": the name without its acronym.
+  const lead = title.text.slice(0, colon).trim();
+  const paren = lead.search(/\s*\([^()]*\)$/);
+  const name = paren > 0 ? lead.slice(0, paren) : lead;
+  const end = paren > 0 ? paren : colon;
   const words = name.split(/\s+/);
   // "The Multi-Agent Programming Contest: ...", "A Survey: ..." describe, they do not name.
   if (/^(?:The|A|An|On|Towards?|Why|How|What|When|Is|Are|Do|Does|Can)$/.test(words[0])) return [];
@@ -290,14 +299,14 @@ export function findTitleName(
   if (!nameLike && !repeated && !defined) return [];
   // A title that leads with a concept the lexicon knows as someone else's work names a topic.
   const known = candidates.find(
-    (c) => c.field === 'title' && c.start === 0 && c.end === colon && c.rule === 'lexicon',
+    (c) => c.field === 'title' && c.start === 0 && c.end === end && c.rule === 'lexicon',
   );
   if (known !== undefined && !nameLike) return [];
   // "Gpt-4: A Review ...", "BERT: An Empirical Study": a known name leading a review is its topic.
   if (lookupLexicon(name).length > 0 && REVIEW.test(title.text.slice(colon + 2))) return [];
   const sentence = title.sentences[0];
   const context = title.text.slice(colon, colon + 80);
-  return nameCandidate(name, 'title-name', 'title', sentence, 0, colon, context, byAcronym, true);
+  return nameCandidate(name, 'title-name', 'title', sentence, 0, end, context, byAcronym, true);
 }
 
 // Datasets named by cue words: "the Penn Treebank corpus", "on CIFAR-10 and SVHN datasets"
@@ -406,7 +415,9 @@ export function findNamePatterns(
     const camel = /[a-z][A-Z]/.test(t) && /^[A-Za-z]/.test(t);
     const versioned =
       /^[A-Za-z][A-Za-z]+-?\d[\w.-]*$/.test(t) && /[A-Z]/.test(t) && !/^[A-Z][a-z]+\d+$/.test(t);
-    if (!camel && !versioned) continue;
+    // "KWS-DailyTalk", "CIFAR-Hard": an acronym and a capitalised word joined by a hyphen.
+    const joined = /^[A-Z]{2,}[A-Za-z0-9]*-[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*$/.test(t);
+    if (!camel && !versioned && !joined) continue;
     if (/^[a-z]+[A-Z][a-z]+$/.test(t) && t.length < 6) continue;
     const context = sentence.text.slice(word.end - sentence.start, word.end - sentence.start + 40);
     found.push(
