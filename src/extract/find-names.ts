@@ -2,7 +2,7 @@
 // datasets named by cue words, unknown names by their shape, and later mentions of all of them.
 import type { ConceptKind, Field } from '../domain.ts';
 import { conceptId } from './concept-id.ts';
-import { isAmbiguousForm, lookupLexicon, matchLexicon } from './lexicon.ts';
+import { isAmbiguousForm, lexiconEntryById, lookupLexicon, matchLexicon } from './lexicon.ts';
 import type { Sentence, Word } from './parse-text.ts';
 import type { AcronymMap, Candidate, ConceptRule, FieldText } from './concept-candidate.ts';
 import { PROPOSER } from './concept-candidate.ts';
@@ -86,6 +86,20 @@ function nameCandidate(
   ];
 }
 
+/** A name the lexicon knows, directly or as an acronym the paper defined for a lexicon concept. */
+function isKnown(name: string, byAcronym: AcronymMap): boolean {
+  const defined = byAcronym.get(name);
+  return (
+    lookupLexicon(name).length > 0 ||
+    (defined !== undefined && lexiconEntryById(defined.id) !== undefined)
+  );
+}
+
+/** The title names it as a word of its own ("DEAL" does not name "AL"). */
+function namedIn(title: string, name: string): boolean {
+  return new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`).test(title);
+}
+
 /** "UNet++", "DeepLabv3+": the plus signs belong to the name. */
 function extendPlus(text: string, offset: number, end: number): number {
   let at = end;
@@ -142,8 +156,9 @@ export function findNamedContributions(
       const start = words[run[0]].start;
       const end = extendPlus(text, offset, words[run[1]].end);
       const name = text.slice(start - offset, end - offset);
-      // "one LLM called GPT": a known name called by its name is referred to, not named anew.
-      const referred = lookupLexicon(name).length > 0 && !/\bwe\b/i.test(text);
+      // "one LLM called GPT": a known name called by its name is referred to, not named anew,
+      // unless the paper is its origin and its title names it too.
+      const referred = isKnown(name, byAcronym) && !namedIn(title, name);
       found.push(
         ...nameCandidate(
           name,
@@ -204,8 +219,8 @@ export function findNamedContributions(
           words[run[0]].start - offset,
           extendPlus(text, offset, words[run[1]].end) - offset,
         );
-        const known = lookupLexicon(runText).length > 0;
-        if (known && (modifies || !title.includes(runText))) break;
+        const known = isKnown(runText, byAcronym);
+        if (known && (modifies || !namedIn(title, runText))) break;
         if (modifies && !CONTRIBUTION_HEADS.test(following.text)) break;
         const start = words[run[0]].start;
         const end = extendPlus(text, offset, words[run[1]].end);
