@@ -95,9 +95,9 @@ function isKnown(name: string, byAcronym: AcronymMap): boolean {
   );
 }
 
-/** The title names it as a word of its own ("DEAL" does not name "AL"). */
+/** The title leads with it as its name: "Sophia: A Scalable ...", "UNet++: A Nested ...". */
 function namedIn(title: string, name: string): boolean {
-  return new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`).test(title);
+  return new RegExp(`^${escapeRegExp(name)}\\s*(?::|\\()`).test(title);
 }
 
 /** "UNet++", "DeepLabv3+": the plus signs belong to the name. */
