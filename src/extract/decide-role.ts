@@ -2,6 +2,7 @@
 // sentence's place in the abstract), then one role from all mentions by precedence.
 import type { ConceptKind, Role } from '../domain.ts';
 import type { Candidate, FieldText } from './concept-candidate.ts';
+import { lexiconEntryById } from './lexicon.ts';
 
 /** What one mention says; `neutral` when nothing does (a plain "we ... X" or a title). */
 export type MentionCue = Role | 'neutral';
@@ -41,6 +42,10 @@ const BACKGROUND_CUE =
 /** "X is employed to ...": a use stated after the name, in the passive. */
 const USE_AFTER =
   /^(?:['’]s)?\s*(?:\([^)]*\)\s*)?(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:employed|used|adopted|utili[sz]ed|applied|leveraged|integrated|incorporated|fine-?tuned|trained|deployed|chosen|selected)\b/i;
+/** ", a novel normalization kernel", ", a new benchmark of ...": an apposition introducing it. */
+const NEW_THING_AFTER =
+  /^,\s+(?:a|an|our)\s+(?:novel|new)\s+(?:[\w-]+\s+){0,3}?(?:method|framework|algorithm|approach|model|architecture|kernel|optimizer|optimiser|estimator|technique|system|network|benchmark|dataset|corpus|metric|module|layer|loss|strategy|scheme|tool|toolkit|library|platform|suite|environment|pipeline|paradigm|objective|regularizer|mechanism)s?\b/i;
+
 /** The sentence speaks of the paper's own work: "we", "our system", "this paper". */
 const OURS = /\b(?:we|our|us|this (?:paper|work|study|article|letter|note))\b/i;
 /** Words that end the clause a cue governs. */
@@ -75,12 +80,12 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   const clause = clauseBefore(c);
   const after = c.sentence.text.slice(c.end - c.sentence.start, c.end - c.sentence.start + 60);
   const ours = OURS.test(c.sentence.text);
-  if (/\b(?:our|the proposed|our proposed)\s+$/i.test(clause) && c.rule !== 'lexicon') {
-    return 'proposes';
-  }
+  // The paper's own, said of a name the lexicon does not know (its BERT-Large is still BERT).
+  const unknown = c.rule !== 'lexicon' && lexiconEntryById(c.id) === undefined;
+  if (unknown && /\b(?:our|the proposed|our proposed)\s+$/i.test(clause)) return 'proposes';
   // "KWS-DailyTalk, a few-shot KWS dataset presented in this work": introduced here.
   if (
-    c.rule !== 'lexicon' &&
+    unknown &&
     /^,\s+(?:a|an|the)\s+[^.,;]{0,60}?\b(?:presented|introduced|proposed|collected|released|created|built|constructed)\s+(?:in|by)\s+(?:this|our)\s+(?:work|paper|study|article)\b/i.test(
       c.sentence.text.slice(c.end - c.sentence.start),
     )
@@ -88,7 +93,7 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
     return 'proposes';
   }
   // "FlashNorm, a novel normalization kernel, ...": a name the paper introduces.
-  if (c.rule !== 'lexicon' && /^,\s+(?:a|an|our)\s+(?:novel|new)\b/i.test(after)) return 'proposes';
+  if (unknown && NEW_THING_AFTER.test(after)) return 'proposes';
   // A title's "against" is a threat defended against, not a baseline.
   if (c.field === 'title') return 'neutral';
   const compare = lastEnd(COMPARE_CUE, clause);

@@ -263,6 +263,8 @@ export function findNamedContributions(
       hasProposer &&
       CONTRIBUTION_HEADS.test(word.text) &&
       i + 1 < words.length &&
+      !isKnown(words[i + 1].text, byAcronym) &&
+      i + 1 < words.length &&
       text.slice(word.end - offset, words[i + 1].start - offset) === ', ' &&
       isNameToken(words[i + 1])
     ) {
