@@ -36,7 +36,7 @@ function kindForName(name: string, context: string): ConceptKind {
   if (known !== null) return known.kind;
   // "X, the first active learning benchmark", "X, a new metric for ...": the apposed head.
   const apposed =
-    /^[\s,:(-]*(?:(?:a|an|the|which is a|is a|as a)\s+)?(?:[\w-]+\s+){0,5}?(benchmarks?|datasets?|corpus|corpora|suite|metric|score|measure)\b/i
+    /^\s*(?:[,:(]|\s-)\s*(?:(?:which is|is)\s+)?(?:(?:a|an|the|as a)\s+)?(?:[\w-]+\s+){0,5}?(benchmarks?|datasets?|corpus|corpora|suite|metric|score|measure)\b/i
       .exec(context)?.[1]
       ?.toLowerCase();
   if (apposed !== undefined && /^(?:benchmark|dataset|corpus|corpora|suite)/.test(apposed))
@@ -85,6 +85,10 @@ function nameCandidate(
     },
   ];
 }
+
+/** "Lion, a simple and effective optimizer": the name of a contribution, described as one. */
+const DESCRIBED =
+  /^\+*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:method|framework|algorithm|approach|model|architecture|optimizer|optimiser|estimator|technique|network|benchmark|dataset|corpus|metric|module|loss|strategy|scheme|toolkit|library|platform|suite|environment)s?\b/i;
 
 /** A name the lexicon knows, directly or as an acronym the paper defined for a lexicon concept. */
 function isKnown(name: string, byAcronym: AcronymMap): boolean {
@@ -220,7 +224,8 @@ export function findNamedContributions(
           extendPlus(text, offset, words[run[1]].end) - offset,
         );
         const known = isKnown(runText, byAcronym);
-        if (known && (modifies || !namedIn(title, runText))) break;
+        const described = DESCRIBED.test(text.slice(words[run[1]].end - offset));
+        if (known && (modifies || !(namedIn(title, runText) || described))) break;
         if (modifies && !CONTRIBUTION_HEADS.test(following.text)) break;
         const start = words[run[0]].start;
         const end = extendPlus(text, offset, words[run[1]].end);

@@ -28,7 +28,7 @@ beforeAll(async () => {
       {
         id: 'bert',
         title: 'Pre-training BERT',
-        abstract: 'We pre-train BERT with LionNet on large text corpora.',
+        abstract: 'We pre-train BERT with LionNet on large text corpora for question answering.',
         authors: ['Ada Lovelace'],
       },
       {

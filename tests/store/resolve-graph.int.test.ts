@@ -265,8 +265,8 @@ describe('lineage', () => {
     await ingest([
       {
         id: 'transformer-proposer',
-        title: 'Attention for translation',
-        abstract: 'We propose a Transformer for machine translation.',
+        title: 'Transformer: Attention for translation',
+        abstract: 'We propose the Transformer, a new architecture for machine translation.',
       },
       {
         id: 'transformer-user',
