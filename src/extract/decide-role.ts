@@ -102,6 +102,9 @@ export function mentionCue(c: Candidate, context: RoleContext): MentionCue {
   if (context.survey) return 'background';
   // Motivation: what others do, before the paper speaks of itself.
   if (!ours && c.start < context.contributionStart) return 'background';
+  // A task the paper's own sentence names is one it addresses ("we improve previous lip reading
+  // methods"), whatever it says of others' methods for it.
+  if (ours && c.kind === 'task') return 'uses';
   // "Existing deraining Transformers", "previously shown to be alternatives to X"; a cue the
   // mention's own verb follows ("outperforms prior work on SQuAD") speaks of something else.
   const governed = ours ? clause.slice(Math.max(use, compare, 0)) : clause;

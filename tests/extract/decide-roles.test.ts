@@ -276,6 +276,12 @@ describe('datasets, tasks and metrics', () => {
       'uses',
     ],
     ['Prior work evaluated on SQuAD. We study a harder setting on SQuAD.', 'concept:squad', 'uses'],
+    // The paper's own sentence names the task it addresses, whatever it says of others' methods.
+    [
+      'Speech is hard to read from lips. We improve previous lip reading methods with a new encoder.',
+      'concept:lip-reading',
+      'uses',
+    ],
     // "prior" names what the paper beats, not where SQuAD stands.
     ['Our method outperforms prior work on SQuAD.', 'concept:squad', 'uses'],
     // Only named in related work: background.
