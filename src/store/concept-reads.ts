@@ -169,7 +169,7 @@ WHERE other <> c
 WITH other, count(DISTINCT p) AS together
 ORDER BY together DESC, other.name
 LIMIT $first
-RETURN properties(other) AS c, together, COUNT { (other)<-[:${CONCEPT_LINKS}]-() } AS papers`;
+RETURN properties(other) AS c, together, COUNT { (other)<-[:${DIRECT_LINKS}]-() } AS papers`;
 
 export async function findRelatedConcepts(
   connection: Neo4jConnection,

@@ -2,7 +2,7 @@
 // Links come without their evidence, which load-links.ts reads by link id when a client asks.
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, type LinkType } from './link-types.ts';
+import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, DIRECT_LINKS, type LinkType } from './link-types.ts';
 import { runRead } from './run-read.ts';
 
 export type NodeKind =
@@ -236,7 +236,7 @@ export async function loadNeighborhood(
 
 const OVERVIEW = `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 LIMIT $concepts
 WITH collect(c) AS top

@@ -1,6 +1,6 @@
 import type { ConceptKind } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINKS, KIND_LABELS, LINK_TYPES } from './link-types.ts';
+import { DIRECT_LINKS, KIND_LABELS, LINK_TYPES } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { runRead } from './run-read.ts';
 
@@ -30,7 +30,7 @@ const COUNT_ALL = `RETURN
 
 const TOP_CONCEPTS = `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:${CONCEPT_LINKS}]-() } AS papers
+WITH c, COUNT { (c)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;

@@ -159,8 +159,13 @@ export async function* readStoredPapers(
   }
 }
 
+// NOTE: two range seeks on the id index (';' follows ':'), so a start does not scan every concept.
 const OLD_CONCEPT_IDS = `
-MATCH (c:Concept) WHERE NOT c.id STARTS WITH 'concept:'
+CALL () {
+  MATCH (c:Concept) WHERE c.id < 'concept:' RETURN c LIMIT 1
+  UNION
+  MATCH (c:Concept) WHERE c.id >= 'concept;' RETURN c LIMIT 1
+}
 RETURN c.id AS id LIMIT 1`;
 
 /** True when the graph holds concepts written with ids of the kind:slug form. */
@@ -169,7 +174,11 @@ export async function hasKindedConceptIds(connection: Neo4jConnection): Promise<
 }
 
 const DELETE_KINDED_CONCEPTS = `
-MATCH (c:Concept) WHERE NOT c.id STARTS WITH 'concept:'
+CALL () {
+  MATCH (c:Concept) WHERE c.id < 'concept:' RETURN c
+  UNION
+  MATCH (c:Concept) WHERE c.id >= 'concept;' RETURN c
+}
 CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS`;
 
 /** Removes what is left of `kind:slug` concepts once every paper was written again. */
