@@ -13,6 +13,8 @@ export interface OpenedInput {
   head: string;
   /** All decoded chunks, `head` first. */
   chunks: AsyncIterable<string>;
+  /** Stops reading and releases the file, for an input that will not be read further. */
+  close(): Promise<void>;
 }
 
 /** Chunks read at a time; small enough that a huge file is never held in memory. */
@@ -49,7 +51,14 @@ export async function openInput(source: string): Promise<OpenedInput> {
       yield next.value;
     }
   }
-  return { name, head, chunks: chunks() };
+  return {
+    name,
+    head,
+    chunks: chunks(),
+    close: async () => {
+      await iterator.return?.(undefined);
+    },
+  };
 }
 
 /** The stream as it is, or inflated when its first two bytes are the gzip magic number. */
@@ -65,12 +74,16 @@ async function gunzipIfGzip(
     throw new InputError(`${name}: reading failed (${(error as Error).message})`);
   }
   async function* all(): AsyncGenerator<Buffer | string> {
-    if (first.done) return;
-    yield first.value;
-    for (;;) {
-      const next = await bytes.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (;;) {
+        const next = await bytes.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await bytes.return?.();
     }
   }
   const head = first.done ? null : first.value;
