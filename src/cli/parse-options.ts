@@ -17,6 +17,16 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError('expected a year such as 2020');
+  return Number(value);
+}
+
+/** For a repeatable option: each use adds to the list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** The pipeline options `ingest` and `import` share. */
 export function addPipelineOptions(command: Command): Command {
   return command
