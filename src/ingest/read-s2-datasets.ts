@@ -43,6 +43,8 @@ export function s2RoleOf(head: string): S2Role | null {
 export interface ReadS2DatasetsOptions {
   /** Characters of one in-memory sort run. @default 16_000_000 */
   runChars?: number;
+  /** Where the temporary sort directory is made. @default os.tmpdir() */
+  tempRoot?: string;
 }
 
 const CORPUS_ID = /"corpusid"\s*:\s*(\d+)/;
@@ -70,7 +72,7 @@ export async function* readS2Datasets(
     if (name === '-')
       throw new InputError('Semantic Scholar datasets are read from files, not stdin');
   }
-  const tempDir = await mkdtemp(join(tmpdir(), 'papergraph-s2-'));
+  const tempDir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'papergraph-s2-'));
   const runChars = options.runChars ?? 16_000_000;
   const sort = (label: string, lines: AsyncIterable<KeyedLine>) =>
     sortByKey(lines, { tempDir, label, runChars })[Symbol.asyncIterator]();
