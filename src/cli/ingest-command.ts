@@ -3,18 +3,27 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { SkippedRecord } from '../domain.ts';
 import type { ReadPapersOptions } from '../ingest/read-papers.ts';
-import type { InputFormat } from '../ingest/read-result.ts';
+import type { InputFormat, ReadResult } from '../ingest/read-result.ts';
 import { SkipTally, skipCategory } from '../ingest/skip-tally.ts';
 import { openDatabase } from '../local-neo4j/open-database.ts';
 import { ingestPapers, type IngestProgress } from '../pipeline/ingest-papers.ts';
 import { countPapers, readSources } from '../pipeline/read-sources.ts';
+import { inShard, type Shard } from '../pipeline/select-records.ts';
 import { applySchema } from '../store/apply-schema.ts';
-import { addPipelineOptions, collect, parseFormat, parseYear } from './parse-options.ts';
+import {
+  addPipelineOptions,
+  collect,
+  parseFormat,
+  parseShardOption,
+  parseYear,
+} from './parse-options.ts';
 import { formatSkipped, printIngestSummary, skippedLines } from './print-ingest-summary.ts';
 import { UserFacingError } from './report-failure.ts';
 
 interface IngestOptions {
   format?: InputFormat;
+  collection?: string;
+  shard?: Shard;
   category?: string[];
   since?: number;
   abstracts?: string[];
@@ -47,6 +56,12 @@ export function registerIngestCommand(program: Command): void {
     .option('--citations <file>', 'Semantic Scholar citations dataset; repeatable', collect)
     .option('--dry-run', 'read and filter only: count papers, rejections and filtered records')
     .option('--verbose', 'print every rejected record, not only the first few of each reason')
+    .option('--collection <name>', "the papers' collection (default: each input file's name)")
+    .option(
+      '--shard <i/n>',
+      'process only the i-th of n deterministic shards (n machines ingest one input at once)',
+      parseShardOption,
+    )
     .action(async (files: string[], options: IngestOptions) => {
       const run = createRunReport(options);
       if (options.dryRun) {
@@ -71,7 +86,8 @@ export function registerIngestCommand(program: Command): void {
 
 /** What a run tells as it goes: rejections by reason and records filtered out. */
 interface RunReport {
-  readOptions: ReadPapersOptions;
+  /** The run's records: filtered, in their collection, of its shard; `quiet` counts no filtering. */
+  read: (files: string[], options?: { quiet?: boolean }) => AsyncIterable<ReadResult>;
   tally: SkipTally;
   filtered: () => number | undefined;
   /** Counts a rejection; prints it unless a bar is showing or its reason was printed enough. */
@@ -83,17 +99,25 @@ function createRunReport(options: IngestOptions): RunReport {
   let filtered = 0;
   const filtering = options.category !== undefined || options.since !== undefined;
   const hushed = new Set<string>();
+  const readOptions: ReadPapersOptions = {
+    format: options.format,
+    filter: { categories: options.category, since: options.since },
+    onFiltered: () => {
+      filtered += 1;
+    },
+    abstracts: options.abstracts,
+    citations: options.citations,
+  };
   return {
     tally,
     filtered: () => (filtering ? filtered : undefined),
-    readOptions: {
-      format: options.format,
-      filter: { categories: options.category, since: options.since },
-      onFiltered: () => {
-        filtered += 1;
-      },
-      abstracts: options.abstracts,
-      citations: options.citations,
+    read: (files, { quiet = false } = {}) => {
+      const results = readSources(
+        files,
+        quiet ? { ...readOptions, onFiltered: undefined } : readOptions,
+        options.collection,
+      );
+      return options.shard ? inShard(results, options.shard) : results;
     },
     onSkipped: (record, quiet) => {
       const first = tally.add(record);
@@ -125,7 +149,7 @@ function failIfAllRejected(stored: number, tally: SkipTally): void {
 async function dryRun(files: string[], run: RunReport): Promise<void> {
   const started = Date.now();
   let papers = 0;
-  for await (const result of readSources(files, run.readOptions)) {
+  for await (const result of run.read(files)) {
     if (result.kind === 'paper') papers += 1;
     else run.onSkipped(result.skipped, false);
   }
@@ -170,10 +194,10 @@ async function runIngest(
       },
       Presets.shades_classic,
     );
-    bar.start(await countPapers(files, run.readOptions), 0, { rate: 0, skipped: 0 });
+    bar.start(await countPapers(run.read(files, { quiet: true })), 0, { rate: 0, skipped: 0 });
   }
   try {
-    const summary = await ingestPapers(connection, readSources(files, run.readOptions), {
+    const summary = await ingestPapers(connection, run.read(files), {
       batchSize: options.batchSize,
       workers: options.workers,
       onProgress,

@@ -60,6 +60,23 @@ export async function* readSources(
   sources: string[],
   options: ReadPapersOptions = {},
 ): AsyncGenerator<ReadResult> {
+  for await (const input of readInputs(sources, options)) yield* input.results;
+}
+
+/** The records of one input; for a Semantic Scholar join, `source` is its first papers file. */
+export interface InputRecords {
+  source: string;
+  results: AsyncIterable<ReadResult>;
+}
+
+/**
+ * `readSources` input by input, so a caller can tell which input each record came from. Each
+ * input's records must be read before the next input is asked for.
+ */
+export async function* readInputs(
+  sources: string[],
+  options: ReadPapersOptions = {},
+): AsyncGenerator<InputRecords> {
   if (options.format !== undefined && !INPUT_FORMATS.includes(options.format)) {
     throw new InputError(
       `unknown format "${String(options.format)}"; expected one of ${INPUT_FORMATS.join(', ')}`,
@@ -78,7 +95,7 @@ export async function* readSources(
     const input = await openInput(source);
     if (input.head.trim() === '' && options.format === undefined) {
       // Empty (or blank so far): drain it; a stream blank at first but not later is daily.
-      yield* READERS.daily(input.chunks, input.name, context);
+      yield { source, results: READERS.daily(input.chunks, input.name, context) };
       continue;
     }
     const format = options.format ?? detectFormat(input.head);
@@ -93,10 +110,13 @@ export async function* readSources(
       s2[s2RoleOf(input.head) ?? 'papers'].push(source);
       continue;
     }
-    yield* readFormat(format, input, context);
+    yield { source, results: readFormat(format, input, context) };
   }
   if (s2.papers.length > 0 || s2.abstracts.length > 0 || s2.citations.length > 0) {
-    yield* readS2Datasets(s2, context);
+    yield {
+      source: s2.papers[0] ?? s2.abstracts[0] ?? s2.citations[0],
+      results: readS2Datasets(s2, context),
+    };
   }
 }
 
