@@ -21,7 +21,15 @@ interface Run {
   stderr: string;
 }
 
-const env = () => ({ ...process.env, NEO4J_URI: inject('neo4j').uri });
+const env = () => {
+  const { uri, user, password } = inject('neo4j');
+  return {
+    ...process.env,
+    NEO4J_URI: uri,
+    ...(user ? { NEO4J_USER: user } : {}),
+    ...(password ? { NEO4J_PASSWORD: password } : {}),
+  };
+};
 
 function cli(args: string[]): Promise<Run> {
   return promisify(execFile)(BIN, args, { env: env(), timeout: 300_000 }).then(
