@@ -167,6 +167,29 @@ export interface NeighborhoodOptions {
   limit: number;
 }
 
+/**
+ * One ring's Cypher and parameters: the neighbours of `frontier` not in `known`, at most `room`
+ * of them (one more is asked for, to tell a full ring from a cut one).
+ */
+export function ringStatement(
+  frontier: string[],
+  known: string[],
+  room: number,
+  options: Omit<NeighborhoodOptions, 'depth' | 'limit'>,
+): { query: string; params: Record<string, unknown> } {
+  return {
+    query: RING,
+    params: {
+      frontier,
+      known,
+      types: options.types,
+      kinds: options.kinds,
+      minConfidence: options.minConfidence,
+      limit: toInt(room + 1),
+    },
+  };
+}
+
 /** The nodes within `depth` links of a node, breadth first, cut at `limit` nodes. */
 export async function loadNeighborhood(
   connection: Neo4jConnection,
@@ -185,14 +208,8 @@ export async function loadNeighborhood(
   for (let ring = 0; ring < options.depth && frontier.length > 0 && !truncated; ring += 1) {
     // Asking for one neighbour more than fits tells a full ring from a cut one.
     const room = Math.max(options.limit - nodes.size, 0);
-    const rows = await runRead(connection, RING, {
-      frontier,
-      known: [...nodes.keys()],
-      types: options.types,
-      kinds: options.kinds,
-      minConfidence: options.minConfidence,
-      limit: toInt(room + 1),
-    });
+    const ring = ringStatement(frontier, [...nodes.keys()], room, options);
+    const rows = await runRead(connection, ring.query, ring.params);
     const next: string[] = [];
     for (const row of rows) {
       if (!row.known) {
