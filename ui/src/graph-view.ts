@@ -8,7 +8,9 @@ import cytoscape, {
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
+import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
 import { createStylesheet } from './graph-style.ts';
+import type { Arrangement, ClusterInput, Point } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from './url-state.ts';
 
@@ -16,6 +18,15 @@ cytoscape.use(fcose);
 
 /** Above this many elements, fcose skips its force refinement (spectral placement only). */
 export const BIG_GRAPH = 1200;
+
+/**
+ * Above this many elements the force layout gives way to a clustering computed in a worker: the
+ * page stays responsive and the picture is ready in a fraction of the time.
+ */
+export const HUGE_GRAPH = 4000;
+
+/** Which Cytoscape renderer draws: `webgl` only when asked for and a WebGL context exists. */
+export type RendererName = 'canvas' | 'webgl';
 
 /** Focusing a node never zooms in further than this, so its surroundings stay in view. */
 const MAX_FOCUS_ZOOM = 1.6;
@@ -49,6 +60,8 @@ export interface EdgeInfo {
   confidence: number;
   /** Null while it is still on the server (links of a neighbourhood or the overview). */
   evidence: Evidence[] | null;
+  /** For a concept map's CO_OCCURS link: papers naming both ends. */
+  papers: number | null;
 }
 
 export interface DrawOptions {
@@ -57,6 +70,15 @@ export interface DrawOptions {
   growFrom?: string;
   /** The node a breadth-first layout starts from (default: the selection, else the hub). */
   root?: string;
+  /** Positions computed from the data (concept map, time axis), used instead of `layout`. */
+  arrangement?: Arrangement;
+}
+
+/** How long the last draw took: computing positions, and drawing them until painted. */
+export interface DrawTiming {
+  layoutMs: number;
+  renderMs: number;
+  layout: string;
 }
 
 export interface GraphView {
@@ -74,12 +96,57 @@ export interface GraphView {
   /** Page coordinates of a node or an edge's midpoint, for tests that click the canvas. */
   pagePoint(id: string): { x: number; y: number } | null;
   panBy(dx: number, dy: number): void;
+  /** The renderer in use and the timing of the last draw. */
+  renderer(): RendererName;
+  timing(): DrawTiming | null;
+  /** The labels printed now, each with its box in page coordinates (Cytoscape's own measure). */
+  labels(): { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
-export function createGraphView(container: HTMLElement, events: GraphEvents): GraphView {
+/** True when the browser can make a WebGL2 context (Cytoscape's WebGL renderer needs one). */
+function canWebgl(): boolean {
+  try {
+    return document.createElement('canvas').getContext('webgl2') !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The large-slice clustering, in a worker; on the page when workers are unavailable. */
+let worker: Worker | null = null;
+let jobs = 0;
+function clusterOffThread(input: ClusterInput): Promise<Record<string, Point>> {
+  if (typeof Worker === 'undefined')
+    return import('./map-layouts.ts').then((m) => m.arrangeClusters(input));
+  worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  const id = ++jobs;
+  const running = worker;
+  return new Promise((resolve, reject) => {
+    const onMessage = (e: MessageEvent<{ id: number; positions: Record<string, Point> }>) => {
+      if (e.data.id !== id) return;
+      running.removeEventListener('message', onMessage);
+      resolve(e.data.positions);
+    };
+    running.addEventListener('message', onMessage);
+    running.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });
+    running.postMessage({ id, input });
+  });
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+export function createGraphView(
+  container: HTMLElement,
+  events: GraphEvents,
+  wanted: RendererName = 'canvas',
+): GraphView {
+  const rendererName: RendererName = wanted === 'webgl' && canWebgl() ? 'webgl' : 'canvas';
   const cy: Core = cytoscape({
     container,
     style: createStylesheet(),
+    ...(rendererName === 'webgl'
+      ? { renderer: { name: 'canvas', webgl: true } as { name: string } }
+      : {}),
     minZoom: 0.05,
     maxZoom: 4,
     selectionType: 'single',
@@ -89,8 +156,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     textureOnViewport: true,
   });
 
-  cy.on('tap', 'node', (e) => events.onNodeTap((e.target as NodeSingular).id()));
-  cy.on('dbltap', 'node', (e) => events.onNodeDoubleTap((e.target as NodeSingular).id()));
+  cy.on('tap', 'node[kind]', (e) => events.onNodeTap((e.target as NodeSingular).id()));
+  cy.on('dbltap', 'node[kind]', (e) => events.onNodeDoubleTap((e.target as NodeSingular).id()));
   cy.on('tap', 'edge', (e) => events.onEdgeTap((e.target as EdgeSingular).id()));
   cy.on('tap', (e) => {
     if (e.target === cy) events.onBackgroundTap();
@@ -123,6 +190,51 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   });
 
   let currentLayout: cytoscape.Layouts | null = null;
+  let lastTiming: DrawTiming | null = null;
+  let labelledIds: string[] = [];
+  let labelZoom = -1;
+
+  /**
+   * Prints only labels that overlap no more important one (bigger nodes first, the selection and
+   * group titles always). Hidden labels come back as the user zooms in and room appears.
+   */
+  function placeLabels(): void {
+    const zoom = cy.zoom();
+    labelZoom = zoom;
+    const boxes: LabelBox[] = [];
+    const nodes = cy.nodes().filter((n) => n.visible());
+    nodes.forEach((n) => {
+      const text = String(n.data('label') ?? '');
+      if (!text) return;
+      const isPaper = n.data('kind') === 'PAPER';
+      const font = Number(n.data('fontSize') ?? (isPaper ? 11 : 13)) * zoom;
+      // Under Cytoscape's own legibility floor the label is not drawn at all.
+      if (font < (isPaper ? 9 : 6) && !n.hasClass('axis')) return;
+      const priority = n.hasClass('axis')
+        ? 1e9
+        : n.selected()
+          ? 1e8
+          : Number(n.data('paperCount') ?? n.data('size') ?? 0) + (isPaper ? 0 : 1e6);
+      const p = n.renderedPosition();
+      const box = labelBox(n.id(), text, p, n.renderedHeight(), font, 170 * zoom, priority);
+      if (n.hasClass('axis')) box.y -= n.renderedHeight() / 2 + box.height / 2;
+      boxes.push(box);
+    });
+    const shown = chooseLabels(boxes);
+    cy.batch(() => {
+      nodes.forEach((n) => {
+        n.toggleClass('no-label', !shown.has(n.id()));
+      });
+    });
+    labelledIds = [...shown];
+  }
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('zoom', () => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => {
+      if (Math.abs(cy.zoom() - labelZoom) > 1e-3) placeLabels();
+    }, 120);
+  });
 
   function layoutOptions(name: LayoutName, incremental: boolean, rootId?: string): LayoutOptions {
     const size = cy.elements().length;
@@ -193,7 +305,62 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
 
   return {
     async draw(slice, options) {
+      const started = performance.now();
       const elements = sliceToElements(slice);
+      const arrangement = options.arrangement;
+      if (arrangement) {
+        for (const e of elements) {
+          if (e.group === 'nodes') e.position = arrangement.positions[String(e.data.id)];
+        }
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+          cy.add(
+            arrangement.axis.map((a) => ({
+              group: 'nodes' as const,
+              classes: 'axis',
+              data: { id: a.id, label: a.label, size: 1 },
+              position: { x: a.x, y: a.y },
+              selectable: false,
+              grabbable: false,
+            })),
+          );
+        });
+        if (arrangement.faintEdges) cy.edges().addClass('faint');
+        const laid = performance.now();
+        cy.fit(undefined, 30);
+        placeLabels();
+        await nextFrame();
+        lastTiming = {
+          layoutMs: Math.round(laid - started),
+          renderMs: Math.round(performance.now() - laid),
+          layout: 'arranged',
+        };
+        return;
+      }
+      if (elements.length > HUGE_GRAPH && options.layout === 'fcose' && !options.growFrom) {
+        const positions = await clusterOffThread({
+          nodes: slice.nodes.map((n) => ({ id: n.id, kind: n.kind, degree: n.degree })),
+          edges: slice.edges.map((e) => ({ source: e.source, target: e.target })),
+        });
+        const laid = performance.now();
+        for (const e of elements) {
+          if (e.group === 'nodes') e.position = positions[String(e.data.id)];
+        }
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+        });
+        cy.fit(undefined, 30);
+        placeLabels();
+        await nextFrame();
+        lastTiming = {
+          layoutMs: Math.round(laid - started),
+          renderMs: Math.round(performance.now() - laid),
+          layout: 'clusters (worker)',
+        };
+        return;
+      }
       const grow = options.growFrom ? cy.getElementById(options.growFrom) : null;
       if (grow && grow.nonempty()) {
         const origin = grow.position();
@@ -219,8 +386,21 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         });
         await runLayout(options.layout, false, options.root);
       }
+      const laid = performance.now();
+      placeLabels();
+      await nextFrame();
+      lastTiming = {
+        layoutMs: Math.round(laid - started),
+        renderMs: Math.round(performance.now() - laid),
+        layout: options.layout,
+      };
     },
-    layout: (name, root) => runLayout(name, false, root),
+    async layout(name, root) {
+      // Group titles belong to the arranged picture only.
+      cy.nodes('.axis').remove();
+      await runLayout(name, false, root);
+      placeLabels();
+    },
     filter({ hiddenKinds, hiddenLinks, minConfidence }) {
       cy.batch(() => {
         cy.nodes().forEach((n) => {
@@ -232,11 +412,13 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
           e.toggleClass('filtered', hidden);
         });
       });
+      placeLabels();
     },
     select(selection, center = false) {
       cy.batch(() => {
         cy.elements(':selected').unselect();
         cy.elements('.faded').removeClass('faded');
+        cy.elements('.lit').removeClass('lit');
         if (!selection) return;
         const element = cy.getElementById(selection.id);
         if (element.empty()) return;
@@ -245,8 +427,10 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         const kept = element.isEdge()
           ? element.union((element as EdgeSingular).connectedNodes())
           : (element as NodeSingular).closedNeighborhood();
-        cy.elements().difference(kept).addClass('faded');
+        cy.elements().difference(kept).not('.axis').addClass('faded');
+        kept.addClass('lit');
       });
+      placeLabels();
       if (selection && center) {
         const element = cy.getElementById(selection.id);
         if (element.nonempty()) {
@@ -278,6 +462,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         role: e.data('role'),
         confidence: e.data('confidence'),
         evidence: e.data('evidence') ?? null,
+        papers: e.data('papers') ?? null,
       };
     },
     findEdge(source, target, type) {
@@ -287,11 +472,14 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         .filter((e) => e.data('type') === type);
       return found.nonempty() ? found.first().id() : null;
     },
-    fit: () => cy.fit(cy.elements(':visible'), 30),
+    fit() {
+      cy.fit(cy.elements(':visible'), 30);
+      placeLabels();
+    },
     count: () => ({
-      nodes: cy.nodes().length,
+      nodes: cy.nodes('[kind]').length,
       edges: cy.edges().length,
-      visible: cy.elements(':visible').length,
+      visible: cy.elements(':visible').not('.axis').length,
     }),
     png: () =>
       cy.png({
@@ -302,7 +490,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         maxWidth: 6000,
         maxHeight: 6000,
       }),
-    json: () => ({ elements: cy.elements(':visible').jsons() }),
+    json: () => ({ elements: cy.elements(':visible').not('.axis').jsons() }),
     pagePoint(id) {
       const element = cy.getElementById(id);
       if (element.empty()) return null;
@@ -313,5 +501,25 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       return { x: box.left + p.x, y: box.top + p.y };
     },
     panBy: (dx, dy) => cy.panBy({ x: dx, y: dy }),
+    renderer: () => rendererName,
+    timing: () => lastTiming,
+    labels() {
+      const box = container.getBoundingClientRect();
+      const pan = cy.pan();
+      const zoom = cy.zoom();
+      return labelledIds.flatMap((id) => {
+        const n = cy.getElementById(id);
+        if (n.empty() || n.hasClass('axis')) return [];
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        if (!Number.isFinite(b.x1) || b.w === 0) return [];
+        const at = (x: number, y: number) => ({
+          x: box.left + pan.x + x * zoom,
+          y: box.top + pan.y + y * zoom,
+        });
+        const p1 = at(b.x1, b.y1);
+        const p2 = at(b.x2, b.y2);
+        return [{ id, text: String(n.data('label')), x1: p1.x, y1: p1.y, x2: p2.x, y2: p2.y }];
+      });
+    },
   };
 }
