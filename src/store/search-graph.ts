@@ -32,7 +32,7 @@ CALL () {
   RETURN node.id AS id, toUpper(node.kind) AS kind, node.name AS label,
          (CASE WHEN toLower(node.name) = $prefix OR $prefix IN [a IN node.aliases | toLower(a)]
                THEN 100.0 ELSE 0.0 END) + score * 1.5 * (1.0 + log10(1.0 + papers)) AS score,
-         [a IN node.aliases WHERE toLower(a) STARTS WITH $prefix AND a <> node.name][0] AS matched,
+         [a IN node.aliases WHERE toLower(a) STARTS WITH $prefix AND toLower(a) <> toLower(node.name)][0] AS matched,
          papers,
          [(node)-[:VARIANT_OF]->(f:Concept) | f.name][0] AS family,
          COUNT { (node)<-[:VARIANT_OF]-(:Concept) } AS variants

@@ -43,8 +43,8 @@ CALL (method) {
   RETURN collect({c: c, n: n, reason: 'proposed-and-used'}) AS proposed
 }
 UNWIND method + dataset + proposed AS f
-RETURN properties(f.c) AS c, f.n AS n, f.reason AS reason,
-       COUNT { (f.c)<-[:${DIRECT_LINKS}]-(:Paper) } AS papers`;
+WITH f.c AS c, f.n AS n, f.reason AS reason
+RETURN properties(c) AS c, n, reason, COUNT { (c)<-[:${DIRECT_LINKS}]-(:Paper) } AS papers`;
 
 export async function loadStartingPoints(connection: Neo4jConnection): Promise<StartingPoint[]> {
   const rows = await runRead(connection, STARTING_POINTS);

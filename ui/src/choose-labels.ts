@@ -56,7 +56,10 @@ export function chooseLabels(boxes: readonly LabelBox[], gap = 2): Set<string> {
   return shown;
 }
 
-/** A label's box from its text: below the node (the stylesheet's `text-valign: bottom`). */
+/**
+ * A label's box from its text: below the node (the stylesheet's `text-valign: bottom`). A wrapped
+ * label takes as many lines as its width needs; an unwrapped one is cut at `maxWidth`.
+ */
 export function labelBox(
   id: string,
   text: string,
@@ -65,9 +68,12 @@ export function labelBox(
   fontSize: number,
   maxWidth: number,
   priority: number,
+  wrap = false,
 ): LabelBox {
   // An average glyph of a sans-serif face is a little over half the font size wide.
-  const width = Math.min(maxWidth, text.length * fontSize * 0.56);
-  const height = fontSize * 1.3;
+  const natural = text.length * fontSize * 0.56;
+  const lines = wrap ? Math.max(1, Math.ceil(natural / maxWidth)) : 1;
+  const width = Math.min(maxWidth, natural);
+  const height = fontSize * 1.3 * lines;
   return { id, x: center.x - width / 2, y: center.y + nodeHeight / 2 + 2, width, height, priority };
 }

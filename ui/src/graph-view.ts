@@ -216,7 +216,17 @@ export function createGraphView(
           ? 1e8
           : Number(n.data('paperCount') ?? n.data('size') ?? 0) + (isPaper ? 0 : 1e6);
       const p = n.renderedPosition();
-      const box = labelBox(n.id(), text, p, n.renderedHeight(), font, 170 * zoom, priority);
+      const wrap = n.data('fontSize') !== undefined;
+      const box = labelBox(
+        n.id(),
+        text,
+        p,
+        n.renderedHeight(),
+        font,
+        (wrap ? 180 : 170) * zoom,
+        priority,
+        wrap,
+      );
       if (n.hasClass('axis')) box.y -= n.renderedHeight() / 2 + box.height / 2;
       boxes.push(box);
     });

@@ -291,8 +291,14 @@ async function drawData(next: ViewState, mine: number): Promise<void> {
       const nearNames = answer.technique ? [] : await nearNamesOf(base.technique);
       whoAnswer = { question: base, answer, nearNames };
       data = whoUsesToSlice(answer);
-      if (next.expanded.length === 0 && next.layout === 'fcose' && answer.technique)
+      if (next.expanded.length === 0 && next.layout === 'fcose' && answer.technique) {
         arrangement = timelineArrangement(answer);
+        // Sized as on the concept map, so the concept's name reads on a picture of many papers.
+        data = {
+          ...data,
+          nodes: data.nodes.map((n) => (n.kind === 'PAPER' ? n : { ...n, paperCount: n.degree })),
+        };
+      }
     }
     const expansions = await Promise.all(next.expanded.map(neighborhood));
     data = expansions.reduce(mergeSlices, data);
@@ -310,7 +316,7 @@ function mapArrangement(data: GraphSlice): Arrangement {
   return arrangeConceptMap(
     data.nodes.map((n) => ({ id: n.id, kind: n.kind, paperCount: n.paperCount ?? n.degree })),
     NODE_KINDS,
-    (kind, count) => `${NODE_LOOKS[kind as ConceptKind].label}s · top ${count}`,
+    (kind, count) => `${NODE_LOOKS[kind as ConceptKind].label} · top ${count}`,
     stage.clientWidth > stage.clientHeight * 1.3 ? 3 : 2,
   );
 }

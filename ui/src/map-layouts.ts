@@ -23,7 +23,7 @@ export interface Arrangement {
 }
 
 /** Cell of one concept on the map: room for its disc and a label below it. */
-const MAP_CELL = { width: 210, height: 130 };
+const MAP_CELL = { width: 200, height: 150 };
 
 export interface MapNodeInput {
   id: string;
@@ -115,7 +115,8 @@ export function arrangeTimeline(
     if (list) list.push(paper);
     else cells.set(key, [paper]);
   }
-  const gridOf = (n: number) => Math.max(1, Math.ceil(Math.sqrt(n)));
+  // Cells are taller than wide: a long time axis then still fills a screen's height.
+  const gridOf = (n: number) => Math.max(1, Math.ceil(Math.sqrt(n / 3)));
   const columnWidth = years.map(
     (year) =>
       Math.max(2, ...usedBands.map((b) => gridOf(cells.get(`${year}|${b.id}`)?.length ?? 0))) *

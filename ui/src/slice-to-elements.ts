@@ -33,7 +33,7 @@ export function nodeSize(degree: number): number {
  */
 export function mapNodeLook(paperCount: number, maxPaperCount: number) {
   const share = Math.sqrt(Math.max(0, paperCount) / Math.max(1, maxPaperCount));
-  return { size: Math.round(22 + 62 * share), fontSize: Math.round(14 + 8 * share) };
+  return { size: Math.round(22 + 62 * share), fontSize: Math.round(19 + 9 * share) };
 }
 
 export function shortLabel(label: string, max = MAX_LABEL): string {
