@@ -1,5 +1,6 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
+import { registerCollectionsCommand, registerRemoveCommand } from './collections-command.ts';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
 import { registerExtractCommand } from './extract-command.ts';
@@ -16,11 +17,13 @@ const program = new Command('papergraph')
   .exitOverride()
   .showHelpAfterError();
 
+registerCollectionsCommand(program);
 registerDbCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
 registerImportCommand(program);
 registerIngestCommand(program);
+registerRemoveCommand(program);
 registerResolveCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
