@@ -96,6 +96,7 @@ export interface GraphView {
   /** Page coordinates of a node or an edge's midpoint, for tests that click the canvas. */
   pagePoint(id: string): { x: number; y: number } | null;
   panBy(dx: number, dy: number): void;
+  nodes(): { id: string; kind: string }[];
   /** The renderer in use and the timing of the last draw. */
   renderer(): RendererName;
   timing(): DrawTiming | null;
@@ -512,6 +513,7 @@ export function createGraphView(
     },
     panBy: (dx, dy) => cy.panBy({ x: dx, y: dy }),
     renderer: () => rendererName,
+    nodes: () => cy.nodes('[kind]').map((n) => ({ id: n.id(), kind: String(n.data('kind')) })),
     timing: () => lastTiming,
     labels() {
       const box = container.getBoundingClientRect();

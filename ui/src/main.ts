@@ -139,17 +139,31 @@ const whoUses = ({ technique, roles }: WhoUsesQuestion) =>
     ),
   ).then(mergeWhoUsesAnswers);
 
-/** Concepts whose names are near a name the graph does not hold, best supported first. */
+/**
+ * Concepts whose names are near a name the graph does not hold, best supported first: names
+ * starting with its words, else with its first word, else with its first letters (a typo).
+ */
 const nearNamesOf = (text: string): Promise<NearName[]> =>
-  cached(`near:${text.toLowerCase()}`, () =>
-    request(SearchQuery, { text, kinds: CONCEPT_KINDS, first: 6 }).then((d) =>
-      d.search.map((hit) => ({
-        name: hit.label,
-        kind: hit.kind as ConceptKind,
-        paperCount: hit.paperCount ?? null,
-      })),
-    ),
-  ).catch(() => []);
+  cached(`near:${text.toLowerCase()}`, async () => {
+    const words = text.trim().split(/\s+/);
+    const tries = [text, words[0], words[0].slice(0, 3)].filter(
+      (t, i, all) => t.length >= 2 && all.indexOf(t) === i,
+    );
+    for (const attempt of tries) {
+      const { search } = await request(SearchQuery, {
+        text: attempt,
+        kinds: CONCEPT_KINDS,
+        first: 6,
+      });
+      if (search.length)
+        return search.map((hit) => ({
+          name: hit.label,
+          kind: hit.kind as ConceptKind,
+          paperCount: hit.paperCount ?? null,
+        }));
+    }
+    return [];
+  }).catch(() => []);
 
 const startingPoints = () =>
   cached('starts', () => request(StartingPointsQuery, {}).then((d) => d.startingPoints));
@@ -645,6 +659,7 @@ const hooks: PageHooks = {
     return show(parseViewState(search));
   },
   renderer: () => graph.renderer(),
+  nodes: () => graph.nodes(),
   timing: () => graph.timing(),
   labels: () => graph.labels(),
 };
