@@ -203,15 +203,18 @@ export function createGraphView(
     const zoom = cy.zoom();
     labelZoom = zoom;
     const boxes: LabelBox[] = [];
-    const nodes = cy.nodes().filter((n) => n.visible());
-    nodes.forEach((n) => {
+    const candidates: NodeSingular[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('filtered')) return;
       const text = String(n.data('label') ?? '');
       if (!text) return;
+      const axis = n.hasClass('axis');
       const isPaper = n.data('kind') === 'PAPER';
       const font = Number(n.data('fontSize') ?? (isPaper ? 11 : 13)) * zoom;
-      // Under Cytoscape's own legibility floor the label is not drawn at all.
-      if (font < (isPaper ? 9 : 6) && !n.hasClass('axis')) return;
-      const priority = n.hasClass('axis')
+      // Under Cytoscape's own legibility floor the label is not drawn at all: nothing to decide.
+      if (font < (isPaper ? 9 : 6) && !axis) return;
+      candidates.push(n);
+      const priority = axis
         ? 1e9
         : n.selected()
           ? 1e8
@@ -228,17 +231,54 @@ export function createGraphView(
         priority,
         wrap,
       );
-      if (n.hasClass('axis')) box.y -= n.renderedHeight() / 2 + box.height / 2;
+      if (axis) box.y -= n.renderedHeight() / 2 + box.height / 2;
       boxes.push(box);
     });
     const shown = chooseLabels(boxes);
+    // Only changed classes are touched: restyling thousands of nodes is what costs.
     cy.batch(() => {
-      nodes.forEach((n) => {
-        n.toggleClass('no-label', !shown.has(n.id()));
-      });
+      for (const n of candidates) {
+        const hide = !shown.has(n.id());
+        if (n.hasClass('no-label') !== hide) n.toggleClass('no-label', hide);
+      }
     });
     labelledIds = [...shown];
   }
+  /**
+   * Fits the view to the nodes' positions alone. `cy.fit` measures every label to find the
+   * bounding box, which on a large slice costs more than drawing it.
+   */
+  function fitToPositions(padding = 40): void {
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      x1 = Math.min(x1, p.x);
+      y1 = Math.min(y1, p.y);
+      x2 = Math.max(x2, p.x);
+      y2 = Math.max(y2, p.y);
+    });
+    if (!Number.isFinite(x1)) return;
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(
+        cy.minZoom(),
+        Math.min(
+          (w - 2 * padding) / Math.max(1, x2 - x1),
+          (h - 2 * padding) / Math.max(1, y2 - y1),
+        ),
+      ),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: w / 2 - ((x1 + x2) / 2) * zoom, y: h / 2 - ((y1 + y2) / 2) * zoom },
+    });
+  }
+
   let labelTimer: ReturnType<typeof setTimeout> | undefined;
   cy.on('zoom', () => {
     clearTimeout(labelTimer);
@@ -362,7 +402,7 @@ export function createGraphView(
           cy.elements().remove();
           cy.add(elements);
         });
-        cy.fit(undefined, 30);
+        fitToPositions();
         placeLabels();
         await nextFrame();
         lastTiming = {
@@ -484,7 +524,8 @@ export function createGraphView(
       return found.nonempty() ? found.first().id() : null;
     },
     fit() {
-      cy.fit(cy.elements(':visible'), 30);
+      if (cy.elements().length > BIG_GRAPH) fitToPositions();
+      else cy.fit(cy.elements(':visible'), 30);
       placeLabels();
     },
     count: () => ({
