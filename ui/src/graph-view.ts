@@ -10,7 +10,12 @@ import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
 import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
 import { createStylesheet } from './graph-style.ts';
-import type { Arrangement, ClusterInput, Point } from './map-layouts.ts';
+import {
+  arrangeClusters,
+  type Arrangement,
+  type ClusterInput,
+  type Point,
+} from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from './url-state.ts';
 
@@ -117,8 +122,7 @@ function canWebgl(): boolean {
 let worker: Worker | null = null;
 let jobs = 0;
 function clusterOffThread(input: ClusterInput): Promise<Record<string, Point>> {
-  if (typeof Worker === 'undefined')
-    return import('./map-layouts.ts').then((m) => m.arrangeClusters(input));
+  if (typeof Worker === 'undefined') return Promise.resolve(arrangeClusters(input));
   worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
   const id = ++jobs;
   const running = worker;
