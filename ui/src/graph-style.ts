@@ -143,7 +143,7 @@ export function createStylesheet(): StylesheetJson {
     // Concept-map nodes carry their own font size: the most used read first.
     {
       selector: 'node[fontSize]',
-      style: { 'font-size': 'data(fontSize)', 'text-max-width': '190px' },
+      style: { 'font-size': 'data(fontSize)', 'text-wrap': 'wrap', 'text-max-width': '180px' },
     },
     {
       selector: 'edge.co_occurs',
@@ -160,7 +160,7 @@ export function createStylesheet(): StylesheetJson {
         height: 1,
         'background-opacity': 0,
         'border-width': 0,
-        'font-size': 22,
+        'font-size': 30,
         'font-weight': 'bold',
         color: '#4a5563',
         'text-valign': 'center',
