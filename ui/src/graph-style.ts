@@ -175,6 +175,12 @@ export function createStylesheet(): StylesheetJson {
     { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
     { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },
     {
+      selector: 'edge.bulk',
+      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' },
+    },
+    // Faint links stay fainter than a faded one: the time axis's hundreds of links to its concept.
+    { selector: 'edge.faint.faded', style: { opacity: 0.04 } },
+    {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },
     },

@@ -10,12 +10,7 @@ import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
 import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
 import { createStylesheet } from './graph-style.ts';
-import {
-  arrangeClusters,
-  type Arrangement,
-  type ClusterInput,
-  type Point,
-} from './map-layouts.ts';
+import { arrangeClusters, type Arrangement, type ClusterInput, type Point } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from './url-state.ts';
 
@@ -401,6 +396,9 @@ export function createGraphView(
         const laid = performance.now();
         for (const e of elements) {
           if (e.group === 'nodes') e.position = positions[String(e.data.id)];
+          // Straight lines without arrowheads: the cheapest edges to draw, at a size where
+          // arrowheads are too small to read anyway.
+          else e.classes = `${e.classes ?? ''} bulk`;
         }
         cy.batch(() => {
           cy.elements().remove();
@@ -485,7 +483,6 @@ export function createGraphView(
         cy.elements().difference(kept).not('.axis').addClass('faded');
         kept.addClass('lit');
       });
-      placeLabels();
       if (selection && center) {
         const element = cy.getElementById(selection.id);
         if (element.nonempty()) {
@@ -501,6 +498,7 @@ export function createGraphView(
           }
         }
       }
+      placeLabels();
     },
     node(id) {
       const n = cy.getElementById(id);
