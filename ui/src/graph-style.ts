@@ -68,6 +68,9 @@ export const LINK_LOOKS: Record<LinkType, LinkLook> = {
   CO_OCCURS: { label: 'named together', color: '#7c8794', lineStyle: 'solid', width: 6 },
 };
 
+/** Font size of group and axis titles on the canvas. */
+export const AXIS_FONT = 30;
+
 export const NODE_KINDS = Object.keys(NODE_LOOKS) as NodeKind[];
 export const LINK_TYPES = Object.keys(LINK_LOOKS) as LinkType[];
 
@@ -160,7 +163,7 @@ export function createStylesheet(): StylesheetJson {
         height: 1,
         'background-opacity': 0,
         'border-width': 0,
-        'font-size': 30,
+        'font-size': AXIS_FONT,
         'font-weight': 'bold',
         color: '#4a5563',
         'text-valign': 'center',

@@ -9,7 +9,7 @@ import cytoscape, {
 import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
 import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
-import { createStylesheet } from './graph-style.ts';
+import { AXIS_FONT, createStylesheet } from './graph-style.ts';
 import { arrangeClusters, type Arrangement, type ClusterInput, type Point } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from './url-state.ts';
@@ -209,7 +209,8 @@ export function createGraphView(
       if (!text) return;
       const axis = n.hasClass('axis');
       const isPaper = n.data('kind') === 'PAPER';
-      const font = Number(n.data('fontSize') ?? (isPaper ? 11 : 13)) * zoom;
+      // Group titles are drawn at the stylesheet's `node.axis` size.
+      const font = Number(n.data('fontSize') ?? (axis ? AXIS_FONT : isPaper ? 11 : 13)) * zoom;
       // Under Cytoscape's own legibility floor the label is not drawn at all: nothing to decide.
       if (font < (isPaper ? 9 : 6) && !axis) return;
       candidates.push(n);

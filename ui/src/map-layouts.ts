@@ -119,7 +119,8 @@ export function arrangeTimeline(
   const gridOf = (n: number) => Math.max(1, Math.ceil(Math.sqrt(n / 3)));
   const columnWidth = years.map(
     (year) =>
-      Math.max(2, ...usedBands.map((b) => gridOf(cells.get(`${year}|${b.id}`)?.length ?? 0))) *
+      // At least three cells wide: room for the year's title above it.
+      Math.max(3, ...usedBands.map((b) => gridOf(cells.get(`${year}|${b.id}`)?.length ?? 0))) *
         PAPER_CELL.width +
       30,
   );
@@ -163,7 +164,7 @@ export function arrangeTimeline(
     axis.push({
       id: `axis:band:${band.id}`,
       label: `${band.label} · ${count}`,
-      x: -150,
+      x: -170,
       y: tops[r] + bandHeight[r] / 2 - 20,
     });
     years.forEach((year, c) => {
@@ -177,7 +178,7 @@ export function arrangeTimeline(
       });
     });
   });
-  positions[conceptId] = { x: -320, y: (50 + y) / 2 };
+  positions[conceptId] = { x: -460, y: (50 + y) / 2 };
   return { positions, axis };
 }
 
