@@ -1,6 +1,7 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
 import { registerBuildCommand } from './build-command.ts';
+import { registerCollectionsCommand, registerRemoveCommand } from './collections-command.ts';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
 import { registerExtractCommand } from './extract-command.ts';
@@ -18,11 +19,13 @@ const program = new Command('papergraph')
   .showHelpAfterError();
 
 registerBuildCommand(program);
+registerCollectionsCommand(program);
 registerDbCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
 registerImportCommand(program);
 registerIngestCommand(program);
+registerRemoveCommand(program);
 registerResolveCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
