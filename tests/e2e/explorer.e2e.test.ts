@@ -593,6 +593,42 @@ describe('the explorer at scale', () => {
     await shot('7-who-uses-timeline');
   });
 
+  test('the papers of one collection and a range of years: the answer and the URL keep to them', async () => {
+    await page.goto(`${base}/?who=Adam`);
+    await settled();
+    const count = async () =>
+      Number(
+        /^(\d+) papers?/.exec(
+          (await page.getByTestId('who-panel').locator('p.meta').first().textContent()) ?? '',
+        )?.[1],
+      );
+    const everywhere = await count();
+    await expect
+      .poll(() => page.locator('#collection-select option').allTextContents())
+      .toEqual(['All collections', 'daily-papers-mar-14.txt (41)', 'dated-papers.jsonl (5)']);
+    await page.locator('#collection-select').selectOption('dated-papers.jsonl');
+    await settled();
+    expect(new URL(page.url()).searchParams.get('collection')).toBe('dated-papers.jsonl');
+    expect(await count()).toBe(5);
+    expect(everywhere).toBeGreaterThan(5);
+    await page.locator('#year-from').fill('2021');
+    await page.locator('#year-from').dispatchEvent('change');
+    await settled();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2021');
+    expect(await count()).toBe(3);
+    const asked = posted.filter((p) => p.query.includes('whoUses')).at(-1)!;
+    expect(asked.variables).toMatchObject({
+      collection: 'dated-papers.jsonl',
+      publishedFrom: '2021',
+    });
+    // The start view counts the same papers: the map of the dated papers alone.
+    await page.evaluate(() => window.papergraph.navigate('?collection=dated-papers.jsonl'));
+    await settled();
+    const mapNodes = await page.evaluate(() => window.papergraph.nodes());
+    expect(mapNodes.map((n) => n.id)).toContain('concept:adam');
+    expect(mapNodes.map((n) => n.id)).not.toContain('concept:sophia');
+  });
+
   test('a concept panel plots its papers per year', async () => {
     await page.evaluate(() => window.papergraph.navigate('?at=concept:adam&node=concept:adam'));
     await settled();
