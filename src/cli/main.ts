@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
+import { registerExportCommand } from './export-command.ts';
 import { registerExtractCommand } from './extract-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerIngestCommand } from './ingest-command.ts';
@@ -19,6 +20,7 @@ const program = new Command('papergraph')
 registerDbCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
+registerExportCommand(program);
 registerImportCommand(program);
 registerIngestCommand(program);
 registerResolveCommand(program);
