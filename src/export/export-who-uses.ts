@@ -26,7 +26,7 @@ export async function exportWhoUses(
   const stream = createWriteStream(partial, { encoding: 'utf8' });
   const keys = new Set<string>();
   const seen = new Set<string>();
-  let technique: string | null = null;
+  let technique: string | null;
   try {
     for (let offset = 0; ; offset += PAGE) {
       const answer = await whoUses(connection, name, roles, PAGE, offset);

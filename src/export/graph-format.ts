@@ -17,8 +17,8 @@ export interface GraphFormat {
 export const EXPORT_FORMATS = ['graphml', 'csv', 'jsonl'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
-// eslint-disable-next-line no-control-regex
 const CONTROL =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

@@ -75,9 +75,9 @@ const PAPER_OK = (p: string) =>
   `(($since IS NULL OR coalesce(${p}.year >= $since, false)) AND
     ($collection IS NULL OR EXISTS { (${p})-[:IN_COLLECTION]->(col:Collection) WHERE col.name = $collection }))`;
 
-const NODE_PROPS = (n: string) =>
+const NODE_PROPS = (n: string, extra = '') =>
   `${n} {.id, .title, .year, .published, .venue, .url, .externalIds, .stub, .name, .kind,
-     .aliases, .value, .unit, .text}`;
+     .aliases, .value, .unit, .text${extra}}`;
 
 const PAPERS_PAGE = `
 MATCH (p:Paper) WHERE p.id > $after
@@ -104,7 +104,7 @@ CALL (c, keep) {
 }
 RETURN c.id AS id,
        CASE WHEN linked AND ($minPapers IS NULL OR papers >= $minPapers)
-       THEN ${NODE_PROPS('c')} {.*, papers: papers} END AS node`;
+       THEN ${NODE_PROPS('c', ', papers: papers')} END AS node`;
 
 const CLAIMS_PAGE = `
 MATCH (c:Claim) WHERE c.id > $after
@@ -150,19 +150,19 @@ RETURN c.id AS id, COLLECT { MATCH (c)-[r:VARIANT_OF]->() RETURN ${EDGE('r')} } 
 const PROJECTION_PAGE = `
 MATCH (a:Concept) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $page
-RETURN a.id AS id,
-  CASE WHEN a.kind IN $kinds THEN COLLECT {
-    MATCH (a)<-[:${DIRECT_LINKS}]-(p:Paper)-[:${DIRECT_LINKS}]->(b:Concept)
-    WHERE b.id > a.id AND b.kind IN $kinds AND ${PAPER_OK('p')}
-    WITH b, count(DISTINCT p) AS n
-    RETURN [b.id, n]
-  } ELSE [] END AS coUse,
-  CASE WHEN a.kind IN $kinds THEN COLLECT {
-    MATCH (a)<-[:PROPOSES]-(b:Paper)-[r:BUILDS_ON]->(t:Paper)
-    WHERE r.via <> a.id AND ${PAPER_OK('b')} AND ${PAPER_OK('t')}
-    WITH r.via AS via, count(*) AS n
-    RETURN [via, n]
-  } ELSE [] END AS buildsOn`;
+CALL (a) {
+  OPTIONAL MATCH (a)<-[:${DIRECT_LINKS}]-(p:Paper)-[:${DIRECT_LINKS}]->(b:Concept)
+  WHERE a.kind IN $kinds AND b.id > a.id AND b.kind IN $kinds AND ${PAPER_OK('p')}
+  WITH b, count(DISTINCT p) AS n WHERE b IS NOT NULL
+  RETURN collect([b.id, n]) AS coUse
+}
+CALL (a) {
+  OPTIONAL MATCH (a)<-[:PROPOSES]-(b:Paper)-[r:BUILDS_ON]->(t:Paper)
+  WHERE a.kind IN $kinds AND r.via <> a.id AND ${PAPER_OK('b')} AND ${PAPER_OK('t')}
+  WITH r.via AS via, count(r) AS n WHERE via IS NOT NULL
+  RETURN collect([via, n]) AS buildsOn
+}
+RETURN a.id AS id, coUse, buildsOn`;
 
 const NODES_BY_ID = `
 UNWIND $ids AS id
@@ -172,8 +172,11 @@ CALL (id) {
   UNION MATCH (n:Claim {id: id}) RETURN n
   UNION MATCH (n:Author {id: id}) RETURN n
 }
-RETURN ${NODE_PROPS('n')} {.*, label: [l IN labels(n) WHERE l IN ['Paper', 'Claim', 'Author']][0],
-         papers: CASE WHEN n:Concept THEN COUNT { (n)<-[:${DIRECT_LINKS}]-() } END} AS node`;
+RETURN ${NODE_PROPS(
+  'n',
+  `, label: [l IN labels(n) WHERE l IN ['Paper', 'Claim', 'Author']][0],
+     papers: CASE WHEN n:Concept THEN COUNT { (n)<-[:${DIRECT_LINKS}]-() } END`,
+)} AS node`;
 
 type Props = Record<string, unknown>;
 

@@ -82,6 +82,7 @@ const EDGES: ExportEdge[] = HOSTILE.map((sentence, i) => ({
 }));
 
 /** What the text is once control characters are stripped, as every format strips them. */
+// eslint-disable-next-line no-control-regex
 const clean = (text: string) => text.replace(/[\u0001\u0008\u001F\u007F]|\uD800/g, '');
 
 describe('GraphML', () => {
