@@ -15,6 +15,8 @@ export interface BenchGraph {
   connection: Neo4jConnection;
   boltUrl: string;
   dataDir: string;
+  /** Papers in the graph: `papers`, unless it was opened without building. */
+  present: number;
   /** Closes the connection and stops the Neo4j. */
   close(): Promise<void>;
 }
@@ -27,25 +29,28 @@ function* results(count: number): Generator<ReadResult> {
 export async function openBenchGraph(
   papers: number,
   log: (line: string) => void,
+  { build = true } = {},
 ): Promise<BenchGraph> {
   const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
   mkdirSync(dataDir, { recursive: true });
   const { boltUrl } = await startBenchNeo4j(dataDir);
   const connection = await connectNeo4j({ uri: boltUrl });
   await applySchema(connection);
-  const present = await countPapersInGraph(connection);
-  if (present < papers) {
+  let present = await countPapersInGraph(connection);
+  if (build && present < papers) {
     log(`building the ${papers}-paper benchmark graph (${present} present; kept in ${dataDir})...`);
     await ingestPapers(connection, results(papers), {
       onProgress: (p) => {
         if ((p.written + p.unchanged) % 10_000 === 0) log(`  ${p.written + p.unchanged} papers`);
       },
     });
+    present = await countPapersInGraph(connection);
   }
   return {
     connection,
     boltUrl,
     dataDir,
+    present,
     async close() {
       await connection.close();
       await stopLocalNeo4j(dataDir);

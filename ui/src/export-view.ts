@@ -1,10 +1,10 @@
 // Exports of what the explorer shows, for other tools: the view as GraphML or CSV (nodes.csv and
 // edges.csv in a zip), made by the server's exporter, and a whoUses answer as BibTeX.
-import { strToU8, zipSync } from 'fflate';
 import { ApiError, request } from './api.ts';
 import { h } from './dom.ts';
 import { graphql } from './gql/index.ts';
 import type { ExportFormat } from './gql/graphql.ts';
+import { zipFiles } from './zip-files.ts';
 
 export const ExportViewQuery = graphql(`
   query ExportView($nodes: [ID!]!, $links: [ID!]!, $format: ExportFormat!) {
@@ -31,11 +31,6 @@ export function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Files as one zip archive. */
-export function zipFiles(files: { name: string; content: string }[]): Uint8Array {
-  return zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)])));
-}
-
 interface ViewElement {
   group: string;
   data: { id: string };
@@ -53,10 +48,7 @@ export async function exportViewAs(
     format,
   });
   if (format === 'CSV') {
-    download(
-      new Blob([zipFiles(exportView) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-      'papergraph-csv.zip',
-    );
+    download(new Blob([zipFiles(exportView)], { type: 'application/zip' }), 'papergraph-csv.zip');
   } else {
     const [file] = exportView;
     download(new Blob([file.content], { type: 'application/graphml+xml' }), file.name);

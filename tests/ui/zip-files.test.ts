@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { zipFiles } from '../../ui/src/export-view.ts';
+import { zipFiles } from '../../ui/src/zip-files.ts';
 
 test('the CSV download is one zip holding both files, byte for byte', () => {
   const files = [
