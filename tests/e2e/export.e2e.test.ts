@@ -1,27 +1,17 @@
 // The explorer's export buttons in real headless Chromium against the real server and a
 // throwaway Neo4j with the seed loaded: what a download holds is read back with real parsers.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
-import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
-import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { ensureUiBuilt } from '../../src/ui-assets/ensure-ui-built.ts';
-import { serveUiPlugin } from '../../src/ui-assets/serve-ui.ts';
 import { launchChromium } from '../support/launch-chromium.ts';
-import { SEED_FILE } from '../support/seed-results.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { serveSeedExplorer, type SeedExplorer } from '../support/serve-seed-explorer.ts';
 import type {} from '../../ui/src/page-hooks.ts';
 
-let connection: Neo4jConnection;
-let server: Server;
+let explorer: SeedExplorer;
 let browser: Browser;
 let page: Page;
 let base: string;
@@ -34,15 +24,8 @@ async function downloadOf(click: () => Promise<void>) {
 }
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
-  const [, dist] = await Promise.all([
-    ingestPapers(connection, readSources([SEED_FILE])),
-    ensureUiBuilt(),
-  ]);
-  server = createServer(createApp({ connection, plugins: [serveUiPlugin(dist)] }));
-  const port = await findFreePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${port}`;
+  explorer = await serveSeedExplorer();
+  ({ base } = explorer);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
@@ -50,9 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await connection?.close();
+  await explorer?.close();
 });
 
 test('GraphML and CSV of the start view: the nodes and links drawn, with their evidence', async () => {
