@@ -2,6 +2,9 @@
 // write-only and end-to-end papers/s on the synthetic corpus, measured in one run.
 // Usage: npm run bench:ingest -- [--papers N] [--stage-papers N] [--workers N] [--batch N]
 //                                [--writers N] [--profile] [--floor] [--json]
+//        npm run bench:ingest -- PATH [--workers N] [--json]
+// With a PATH (a corpus file), that real corpus end to end beside a synthetic corpus of as many
+// papers instead (see corpus-ingest.ts).
 // --writers N writes the timed half of the write-only stage with N concurrent writers.
 // --profile prints where the write-only stage spends its time, statement by statement.
 // --floor also writes the staged papers as a bare graph (see writeFloor), for what this machine's
@@ -25,10 +28,13 @@ import {
   type StatementTimer,
 } from '../src/store/write-papers.ts';
 import { startBenchNeo4j } from './bench-neo4j.ts';
+import { benchCorpus, ingestOneCorpus, machine } from './corpus-ingest.ts';
 import { syntheticCorpus } from './synthetic-corpus.ts';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
+    one: { type: 'string' },
     papers: { type: 'string', default: '100000' },
     'stage-papers': { type: 'string', default: '8000' },
     workers: { type: 'string', default: '2' },
@@ -217,4 +223,25 @@ async function main() {
   }
 }
 
-await main();
+async function mainForCorpus(corpusPath: string) {
+  log(`machine: ${machine()}`);
+  const figures = await benchCorpus(corpusPath, workers);
+  for (const f of figures) {
+    log(
+      `${f.corpus}: ${f.papers} papers in ${f.seconds} s, ${f.papersPerSecond} papers/s end to end; peak RSS ${f.peakRssMb} MB (Neo4j ${f.neo4jPeakRssMb} MB); store ${f.storeBytesPerPaper} B/paper (transaction logs ${f.txLogMb} MB)`,
+    );
+  }
+  const [real, synthetic] = figures;
+  log(
+    `real / synthetic: ${Math.round((real.papersPerSecond / synthetic.papersPerSecond) * 100) / 100} papers/s, ${Math.round((real.storeBytesPerPaper / synthetic.storeBytesPerPaper) * 100) / 100} store bytes per paper`,
+  );
+  if (values.json) console.log(JSON.stringify(figures));
+}
+
+if (values.one) {
+  console.log(JSON.stringify(await ingestOneCorpus(values.one, workers)));
+} else if (positionals.length > 0) {
+  await mainForCorpus(positionals[0]);
+} else {
+  await main();
+}

@@ -26,7 +26,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Bearer token that enables mutations; absent means mutations are off. */
   PAPERGRAPH_TOKEN: z.string().min(16).optional(),
-  /** Corpus loaded into an empty graph on `npm start`. @default seed */
+  /** Corpus loaded into an empty graph on `npm start`; `off` starts with no seed. @default seed */
   PAPERGRAPH_SEED: z.string().default('seed'),
   /** Comma-separated origins allowed to call the API from a browser; unset = same origin only. */
   PAPERGRAPH_CORS_ORIGINS: z.string().optional(),
@@ -59,7 +59,8 @@ export interface Config {
   port: number;
   host: string;
   token: string | null;
-  seedPath: string;
+  /** The seed corpus, or null when PAPERGRAPH_SEED is `off`. */
+  seedPath: string | null;
   corsOrigins: string[];
   /** Response cache lifetime in ms; 0 = off. */
   responseCacheMs: number;
@@ -95,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     token: e.PAPERGRAPH_TOKEN ?? null,
-    seedPath: path.resolve(e.PAPERGRAPH_SEED),
+    seedPath: e.PAPERGRAPH_SEED === 'off' ? null : path.resolve(e.PAPERGRAPH_SEED),
     corsOrigins: (e.PAPERGRAPH_CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -46,6 +46,11 @@ export interface RawPaper {
   externalIds?: string[];
   /** Normalised ids of the papers it cites, when the source has a reference list. */
   references?: string[];
+  /**
+   * The collection that brought it (an input file's name, `seed`, an import service), set by the
+   * pipeline rather than by readers; a paper belongs to every collection that brought it.
+   */
+  collection?: string;
 }
 
 /** Where a finding stands: `paper[field].slice(start, end) === text`. */

@@ -7,6 +7,7 @@ import { openDatabase } from './local-neo4j/open-database.ts';
 import { loadSeedIfEmpty } from './pipeline/load-seed.ts';
 import { migrateConceptIds } from './pipeline/resolve-graph.ts';
 import { applySchema } from './store/apply-schema.ts';
+import { fileUnfiledPapers, UNFILED_COLLECTION } from './store/collections.ts';
 import { ensureUiBuilt } from './ui-assets/ensure-ui-built.ts';
 import { serveUiPlugin } from './ui-assets/serve-ui.ts';
 
@@ -29,7 +30,9 @@ export async function runServer(options: RunServerOptions): Promise<void> {
   await applySchema(database.connection);
   const migrated = await migrateConceptIds(database.connection, log);
   if (migrated) log(`re-resolved ${migrated.written} papers`);
-  if (options.startLocal) {
+  const filed = await fileUnfiledPapers(database.connection);
+  if (filed > 0) log(`filed ${filed} papers stored before collections in "${UNFILED_COLLECTION}"`);
+  if (options.startLocal && config.seedPath) {
     const seeded = await loadSeedIfEmpty(database.connection, config.seedPath);
     if (seeded)
       log(

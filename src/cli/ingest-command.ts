@@ -5,12 +5,15 @@ import type { InputFormat } from '../ingest/read-result.ts';
 import { openDatabase } from '../local-neo4j/open-database.ts';
 import { ingestPapers, type IngestProgress } from '../pipeline/ingest-papers.ts';
 import { countPapers, readSources } from '../pipeline/read-sources.ts';
+import { inShard, type Shard } from '../pipeline/select-records.ts';
 import { applySchema } from '../store/apply-schema.ts';
-import { addPipelineOptions, parseFormat } from './parse-options.ts';
+import { addPipelineOptions, parseFormat, parseShardOption } from './parse-options.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 
 interface IngestOptions {
   format?: InputFormat;
+  collection?: string;
+  shard?: Shard;
   batchSize: number;
   workers: number;
 }
@@ -20,6 +23,12 @@ export function registerIngestCommand(program: Command): void {
     .description('extract papers and write them to the graph (idempotent; rerun to resume)')
     .argument('<files...>', 'input files (daily listing, JSON Lines or arXiv Atom), or - for stdin')
     .option('--format <format>', 'input format instead of detecting it', parseFormat)
+    .option('--collection <name>', "the papers' collection (default: each input file's name)")
+    .option(
+      '--shard <i/n>',
+      'process only the i-th of n deterministic shards (n machines ingest one input at once)',
+      parseShardOption,
+    )
     .action(async (files: string[], options: IngestOptions) => {
       const config = loadConfig();
       // An ingest rides out a Neo4j restart: transient errors are retried for two minutes.
@@ -42,6 +51,10 @@ async function runIngest(
   files: string[],
   options: IngestOptions,
 ): Promise<void> {
+  const read = () => {
+    const results = readSources(files, options.format, options.collection);
+    return options.shard ? inShard(results, options.shard) : results;
+  };
   const tty = process.stderr.isTTY === true;
   let bar: SingleBar | null = null;
   let lastLine = 0;
@@ -65,10 +78,10 @@ async function runIngest(
       },
       Presets.shades_classic,
     );
-    bar.start(await countPapers(files, options.format), 0, { rate: 0, skipped: 0 });
+    bar.start(await countPapers(read()), 0, { rate: 0, skipped: 0 });
   }
   try {
-    const summary = await ingestPapers(connection, readSources(files, options.format), {
+    const summary = await ingestPapers(connection, read(), {
       batchSize: options.batchSize,
       workers: options.workers,
       onProgress,

@@ -1,5 +1,6 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
+import { registerCollectionsCommand, registerRemoveCommand } from './collections-command.ts';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
 import { registerExportCommand } from './export-command.ts';
@@ -17,12 +18,14 @@ const program = new Command('papergraph')
   .exitOverride()
   .showHelpAfterError();
 
+registerCollectionsCommand(program);
 registerDbCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerIngestCommand(program);
+registerRemoveCommand(program);
 registerResolveCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);

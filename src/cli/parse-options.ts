@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_BATCH_SIZE } from '../pipeline/ingest-papers.ts';
+import { parseShard, type Shard } from '../pipeline/select-records.ts';
 import { INPUT_FORMATS, type InputFormat } from '../ingest/read-result.ts';
 
 export function parseFormat(value: string): InputFormat {
@@ -15,6 +16,12 @@ export function parsePositiveInt(value: string): number {
     throw new InvalidArgumentError('expected a whole number from 1 to 100000');
   }
   return n;
+}
+
+export function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError('expected I/N with 1 <= I <= N <= 1000, e.g. 2/4');
+  return shard;
 }
 
 /** The pipeline options `ingest` and `import` share. */

@@ -15,6 +15,7 @@ import { loadLinks, type LinkWithEvidence } from '../store/load-links.ts';
 import { loadPapers } from '../store/paper-reads.ts';
 import {
   loadAuthorsOfPapers,
+  loadCollectionsOfPapers,
   loadClaimsOfPapers,
   loadLineage,
   type LineageLink,
@@ -67,6 +68,10 @@ export function createLoaders(connection: Neo4jConnection) {
     ),
     authors: byKey<{ id: string; name: string }[]>(
       (ids) => loadAuthorsOfPapers(connection, ids),
+      () => [],
+    ),
+    collections: byKey<string[]>(
+      (ids) => loadCollectionsOfPapers(connection, ids),
       () => [],
     ),
     buildsOn: byKey<LineageLink[]>(

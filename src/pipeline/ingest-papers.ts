@@ -12,6 +12,7 @@ import type { ReadResult } from '../ingest/read-result.ts';
 import { awaitSearchIndexes } from '../store/apply-schema.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
 import { StoreError } from '../store/store-error.ts';
+import { addPapersToCollection } from '../store/collections.ts';
 import { findContentHashes, writePapers, type ExtractedPaper } from '../store/write-papers.ts';
 
 export interface IngestProgress {
@@ -54,6 +55,8 @@ export interface IngestOptions {
   onSkipped?: (record: SkippedRecord) => void;
   /** Re-extract and rewrite every paper, even those stored unchanged. @default false */
   force?: boolean;
+  /** The collection of papers that do not name their own. */
+  collection?: string;
 }
 
 /** Changes whenever the extractor's code or lexicon does, so reruns re-extract only then. */
@@ -132,6 +135,17 @@ async function* batchesOf(
   if (batch.size > 0) yield [...batch.values()];
 }
 
+/** Papers stored unchanged still join the collection that brought them this time. */
+async function fileUnchanged(connection: Neo4jConnection, papers: RawPaper[]): Promise<void> {
+  const byCollection = new Map<string, string[]>();
+  for (const { id, collection } of papers) {
+    if (collection) byCollection.set(collection, [...(byCollection.get(collection) ?? []), id]);
+  }
+  for (const [collection, ids] of byCollection) {
+    await addPapersToCollection(connection, ids, collection);
+  }
+}
+
 /**
  * Ingests papers into the graph. Idempotent (an unchanged paper is skipped, a changed one
  * replaced) and atomic per batch, so a run that dies is completed by running it again.
@@ -163,6 +177,11 @@ export async function ingestPapers(
       onSkipped,
     )) {
       summary.read += batch.length;
+      if (options.collection) {
+        for (const [i, paper] of batch.entries()) {
+          if (!paper.collection) batch[i] = { ...paper, collection: options.collection };
+        }
+      }
       const hashes = batch.map(contentHash);
       const stored = options.force
         ? new Map<string, string>()
@@ -173,6 +192,10 @@ export async function ingestPapers(
       const fresh = batch.filter((paper, i) => stored.get(paper.id) !== hashes[i]);
       const freshHashes = hashes.filter((hash, i) => stored.get(batch[i].id) !== hash);
       summary.unchanged += batch.length - fresh.length;
+      await fileUnchanged(
+        connection,
+        batch.filter((paper, i) => stored.get(paper.id) === hashes[i]),
+      );
       const extractions = await pool.extract(fresh);
       const extracted: ExtractedPaper[] = fresh.map((paper, i) => ({
         paper,

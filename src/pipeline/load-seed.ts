@@ -16,11 +16,14 @@ export function seedFiles(seedPath: string): string[] {
     .map((name) => path.join(seedPath, name));
 }
 
+/** The collection the seed's papers join. */
+export const SEED_COLLECTION = 'seed';
+
 /** Loads the seed corpus into an empty graph; a graph that holds papers is left alone. */
 export async function loadSeedIfEmpty(
   connection: Neo4jConnection,
   seedPath: string,
 ): Promise<IngestSummary | null> {
   if ((await countPapersInGraph(connection)) > 0) return null;
-  return ingestPapers(connection, readSources(seedFiles(seedPath)));
+  return ingestPapers(connection, readSources(seedFiles(seedPath), undefined, SEED_COLLECTION));
 }

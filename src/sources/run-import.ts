@@ -87,6 +87,8 @@ export async function runImport(
       const summary = await ingestPapers(connection, page.results, {
         pool,
         batchSize: options.batchSize,
+        // The service is the collection: `arxiv`, `openalex`, `s2`.
+        collection: source.name,
         onProgress: (p) =>
           options.onProgress?.({
             ...add(done, p),

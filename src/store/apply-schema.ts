@@ -25,11 +25,13 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
   'CREATE CONSTRAINT author_id IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
+  'CREATE CONSTRAINT collection_name IF NOT EXISTS FOR (k:Collection) REQUIRE k.name IS UNIQUE',
   'CREATE INDEX concept_keys IF NOT EXISTS FOR (c:Concept) ON (c.keys)',
   // Older graphs: with it, MERGE of a lineage edge read every BUILDS_ON edge through its concept.
   'DROP INDEX builds_on_via IF EXISTS',
   'CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
+  'CREATE INDEX paper_year IF NOT EXISTS FOR (p:Paper) ON (p.year)',
   `CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract] ${EVENTUALLY_CONSISTENT}`,
   "CREATE FULLTEXT INDEX paper_external_ids IF NOT EXISTS FOR (p:Paper) ON EACH [p.externalIds] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
   `CREATE FULLTEXT INDEX concept_names IF NOT EXISTS FOR (c:Concept) ON EACH [c.name, c.aliasText] ${EVENTUALLY_CONSISTENT}`,

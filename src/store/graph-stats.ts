@@ -20,7 +20,7 @@ export interface GraphStats extends GraphCounts {
   topConcepts: TopConcept[];
 }
 
-const LABELS = ['Paper', 'Concept', ...Object.values(KIND_LABELS), 'Claim', 'Author'];
+const LABELS = ['Paper', 'Concept', ...Object.values(KIND_LABELS), 'Claim', 'Author', 'Collection'];
 
 // NOTE: one query, one round trip; each COUNT of a bare label or type is a count-store lookup
 // in constant time, where a scan of `labels(n)` would read every node.

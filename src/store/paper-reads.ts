@@ -36,6 +36,12 @@ export interface PaperFilter {
   text?: string | null;
   publishedFrom?: string | null;
   publishedTo?: string | null;
+  collection?: string | null;
+}
+
+/** A partial upper bound covers its whole period: `2023` keeps `2023-12-31`. */
+export function upperDateBound(date: string): string {
+  return `${date}-99-99`.slice(0, 10);
 }
 
 export type PaperOrder = 'title' | 'published_desc' | 'most_concepts';
@@ -89,9 +95,12 @@ function paperQuery(filter: PaperFilter): { match: string; params: Record<string
     where.push('p.published >= $publishedFrom');
   }
   if (filter.publishedTo) {
-    // A partial bound covers its whole period: `publishedTo: "2023"` keeps `2023-12-31`.
-    params.publishedTo = `${filter.publishedTo}-99-99`.slice(0, 10);
+    params.publishedTo = upperDateBound(filter.publishedTo);
     where.push('p.published <= $publishedTo');
+  }
+  if (filter.collection) {
+    params.collection = filter.collection;
+    where.push('EXISTS { (p)-[:IN_COLLECTION]->(:Collection {name: $collection}) }');
   }
   return { match: `${match}\nWHERE ${where.join('\n  AND ')}`, params };
 }

@@ -52,6 +52,23 @@ export async function loadAuthorsOfPapers(
   );
 }
 
+const COLLECTIONS_OF_PAPERS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})-[:IN_COLLECTION]->(k:Collection)
+RETURN p.id AS paperId, k.name AS name
+ORDER BY name`;
+
+export async function loadCollectionsOfPapers(
+  connection: Neo4jConnection,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows = await runRead(connection, COLLECTIONS_OF_PAPERS, { ids: [...ids] });
+  return groupBy(
+    ids,
+    rows.map((row) => [row.paperId as string, row.name as string]),
+  );
+}
+
 export interface LineageLink {
   paperId: string;
   viaConceptId: string;

@@ -3,6 +3,7 @@
 import type { Concept, Evidence, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
+import { upperDateBound } from './paper-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINK_TYPES, DIRECT_LINKS, linkTypesOfRoles, roleOfLink } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
@@ -38,8 +39,14 @@ export interface WhoUsesAnswer {
 // 5. papers that build on, or cite, a paper proposing the technique without naming it
 //    themselves: few by nature (a handful of proposers), counted whole, and only the part that
 //    falls on this page is read.
-// The relationship types come from the fixed lists of link-types.ts, never from input.
-const whoUsesQuery = (types: string[], indirect: boolean) => `
+// The relationship types come from the fixed lists of link-types.ts, never from input. With a
+// scope (a collection, a date range) the counts read the concept's links instead of the degree
+// store, and the ordered scans skip papers out of scope.
+const IN_SCOPE = `($collection IS NULL OR EXISTS { (p)-[:IN_COLLECTION]->(:Collection {name: $collection}) })
+      AND ($publishedFrom IS NULL OR p.published >= $publishedFrom)
+      AND ($publishedTo IS NULL OR p.published <= $publishedTo)`;
+
+const whoUsesQuery = (types: string[], indirect: boolean, scoped: boolean) => `
 MATCH (named:Concept) WHERE named.id IN $ids
 WITH named, COUNT { (named)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, named.id
@@ -53,7 +60,11 @@ CALL (technique) {
 }
 CALL (asked) {
   UNWIND asked AS c
-  RETURN sum(COUNT { (c)<-[:${types.join('|')}]-() }) AS directTotal,
+  RETURN sum(${
+    scoped
+      ? `COUNT { MATCH (c)<-[:${types.join('|')}]-(p:Paper) WHERE ${IN_SCOPE} }`
+      : `COUNT { (c)<-[:${types.join('|')}]-() }`
+  }) AS directTotal,
          sum(COUNT { (c)<-[:${DIRECT_LINKS}]-() }) AS familyPapers
 }
 CALL (asked) {
@@ -62,7 +73,7 @@ CALL (asked) {
 ${types
   .map(
     (type) => `    MATCH (p:Paper)-[r:${type}]->(:Concept)
-    WHERE r.rankKey STARTS WITH c.id + '|'
+    WHERE r.rankKey STARTS WITH c.id + '|'${scoped ? ` AND ${IN_SCOPE}` : ''}
     RETURN p, r ORDER BY r.rankKey LIMIT $upTo`,
   )
   .join('\n    UNION ALL\n')}
@@ -85,7 +96,9 @@ ${
     RETURN p, 2 AS rank, [] AS evidence
   }
   WITH p, a, rank, evidence
-  WHERE NOT EXISTS { MATCH (p)-[:${DIRECT_LINKS}]->(d:Concept) WHERE d IN asked }
+  WHERE NOT EXISTS { MATCH (p)-[:${DIRECT_LINKS}]->(d:Concept) WHERE d IN asked }${
+    scoped ? ` AND ${IN_SCOPE}` : ''
+  }
   WITH p, min(rank) AS rank, min(a.id) AS through, head(collect(evidence)) AS evidence
   ORDER BY rank, p.title, p.id
   LIMIT ${MAX_INDIRECT}
@@ -108,6 +121,13 @@ const MAX_INDIRECT = 1000;
 const RELATIONS: WhoUsesRelation[] = ['DIRECT', 'BUILDS_ON', 'CITES'];
 
 /** The technique a name resolved to, with its family's count and the name's other senses. */
+/** Which papers a question is about: one collection, a range of (partial) dates. */
+export interface PaperScope {
+  collection?: string | null;
+  publishedFrom?: string | null;
+  publishedTo?: string | null;
+}
+
 export interface WhoUsesTechnique extends ConceptWithCount {
   familyPaperCount: number;
   alternatives: Concept[];
@@ -125,10 +145,12 @@ export async function whoUses(
   roles: Role[] | null,
   first: number,
   offset: number,
+  scope: PaperScope = {},
 ): Promise<{ technique: WhoUsesTechnique | null; page: Page<WhoUsesAnswer> }> {
   const filtered = roles !== null && roles.length > 0;
   const types = filtered ? linkTypesOfRoles(roles) : [...DIRECT_LINK_TYPES];
-  const query = whoUsesQuery(types, !filtered);
+  const scoped = Boolean(scope.collection || scope.publishedFrom || scope.publishedTo);
+  const query = whoUsesQuery(types, !filtered, scoped);
   const ask = async (ids: string[]) =>
     (
       await runRead(connection, query, {
@@ -136,6 +158,9 @@ export async function whoUses(
         upTo: toInt(offset + first),
         offset: toInt(offset),
         first: toInt(first),
+        collection: scope.collection ?? null,
+        publishedFrom: scope.publishedFrom ?? null,
+        publishedTo: scope.publishedTo ? upperDateBound(scope.publishedTo) : null,
       })
     )[0];
   let row = await ask(resolveConceptIds(name));

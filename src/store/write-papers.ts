@@ -7,6 +7,7 @@ import { yearOf } from '../ingest/paper-schema.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { lexiconEntryById } from '../extract/lexicon.ts';
 import { CONCEPT_LINKS, KIND_LABELS, linkTypeOf, type ConceptLinkType } from './link-types.ts';
+import { ADD_TO_COLLECTIONS, addToCollections } from './collections.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { replanAsGraphGrows } from './replan-as-graph-grows.ts';
 import { toInt } from './neo4j-values.ts';
@@ -173,6 +174,19 @@ MATCH (c:Concept {id: conceptId}) USING INDEX SEEK c:Concept(id)
 WHERE NOT (c)<-[:${CONCEPT_LINKS}|ON|AGAINST|VARIANT_OF]-()
 DETACH DELETE c`;
 
+// Authors of the batch's papers before this write: those who wrote nothing else go with them.
+const PREVIOUS_AUTHORS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id)
+MATCH (p)<-[:WROTE]-(a:Author)
+RETURN collect(DISTINCT a.id) AS authors`;
+
+const DELETE_ORPHAN_AUTHORS = `
+UNWIND $authorIds AS authorId
+MATCH (a:Author {id: authorId}) USING INDEX SEEK a:Author(id)
+WHERE NOT (a)-[:WROTE]->()
+DELETE a`;
+
 // The batch's papers as users: lineage to every paper proposing what they use or compare.
 const DERIVE_BUILDS_ON_FROM = `
 UNWIND $ids AS id
@@ -207,6 +221,7 @@ CALL (c, proposers) {
 /** Every statement of a paper write, by name: tests check how Neo4j plans them. */
 export const WRITE_STATEMENTS = {
   PREVIOUS_LINKS,
+  PREVIOUS_AUTHORS,
   UPSERT_PAPERS,
   CLEAR_DERIVED,
   UPSERT_CONCEPTS,
@@ -218,6 +233,8 @@ export const WRITE_STATEMENTS = {
   DERIVE_BUILDS_ON_FROM,
   RESYNC_BUILDS_ON,
   DELETE_ORPHANS,
+  DELETE_ORPHAN_AUTHORS,
+  ADD_TO_COLLECTIONS,
 };
 
 interface ConceptRow {
@@ -373,6 +390,9 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
   const before = (await run('previous links', PREVIOUS_LINKS, { ids: rows.ids })).records[0];
   const previouslyLinked: string[] = before?.get('linked') ?? [];
   const touched = new Set<string>(before?.get('proposed') ?? []);
+  const authorsBefore = (await run('previous authors', PREVIOUS_AUTHORS, { ids: rows.ids }))
+    .records[0];
+  const previousAuthors: string[] = authorsBefore?.get('authors') ?? [];
   for (const link of rows.links) if (link.type === 'PROPOSES') touched.add(link.conceptId);
   await run('papers', UPSERT_PAPERS, { papers: rows.papers });
   await run('clear derived', CLEAR_DERIVED, { ids: rows.ids });
@@ -401,6 +421,26 @@ async function writeRows(run: NamedRun, rows: ReturnType<typeof toWriteRows>) {
       await run('kinds', RESOLVE_KINDS, { conceptIds: revote, labels: KIND_LABELS });
     }
   }
+  if (previousAuthors.length > 0) {
+    await run('orphans', DELETE_ORPHAN_AUTHORS, { authorIds: previousAuthors });
+  }
+}
+
+/**
+ * Takes away everything the papers link and derive (concept links, claims, authorship, lineage)
+ * with the bookkeeping of a rewrite: orphaned concepts and authors go, lineage through what they
+ * proposed is re-derived, guessed kinds are recounted. The paper nodes themselves stay.
+ */
+export async function unlinkPapers(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  await writeRows(namedRun(tx), {
+    papers: [],
+    ids,
+    concepts: [],
+    families: [],
+    links: [],
+    claims: [],
+    authors: [],
+  });
 }
 
 export interface WriteOptions {
@@ -431,6 +471,10 @@ export async function writePapers(
         const resolved = await resolveExternalIds(tx, batch);
         await writeRows(run, resolved === batch ? rows : toWriteRows(resolved, ingestedAt));
         await writeCitations(tx, resolved);
+        await addToCollections(
+          tx,
+          resolved.map(({ paper }) => ({ id: paper.id, collection: paper.collection })),
+        );
         started = performance.now();
       },
       { timeout: 120_000 },

@@ -251,6 +251,50 @@ describe('papers, concepts, claims and slices', () => {
   });
 });
 
+describe('collections and dates', () => {
+  test('collections lists where the papers came from, and papers and whoUses keep to one', async () => {
+    const { data, errors } = await gql(/* GraphQL */ `
+      {
+        collections {
+          name
+          paperCount
+        }
+        inSeed: papers(filter: { collection: "daily-papers-mar-14.txt" }, first: 1) {
+          totalCount
+          edges {
+            node {
+              collections
+            }
+          }
+        }
+        elsewhere: papers(filter: { collection: "no-such-collection" }) {
+          totalCount
+        }
+        adam: whoUses(technique: "Adam", first: 50) {
+          totalCount
+        }
+        adamInSeed: whoUses(technique: "Adam", collection: "daily-papers-mar-14.txt", first: 50) {
+          totalCount
+        }
+        adamElsewhere: whoUses(technique: "Adam", collection: "no-such-collection") {
+          totalCount
+          technique {
+            name
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data!.collections).toEqual([{ name: 'daily-papers-mar-14.txt', paperCount: 41 }]);
+    expect(data!.inSeed.totalCount).toBe(41);
+    expect(data!.inSeed.edges[0].node.collections).toEqual(['daily-papers-mar-14.txt']);
+    expect(data!.elsewhere.totalCount).toBe(0);
+    expect(data!.adam.totalCount).toBeGreaterThan(1);
+    expect(data!.adamInSeed.totalCount).toBe(data!.adam.totalCount);
+    expect(data!.adamElsewhere).toEqual({ totalCount: 0, technique: { name: 'Adam' } });
+  });
+});
+
 describe('links and their evidence', () => {
   const EVIDENCE = 'sentence field start end text rule confidence';
   const SLICE = /* GraphQL */ `
@@ -428,7 +472,10 @@ describe('limits and errors', () => {
       auth,
     );
     expect(ingest.data!.ingestPapers).toEqual({ written: 1, ids: ['api-1'] });
-    const paper = await gql('{ paper(id: "api-1") { concepts { concept { id } } } }');
+    const paper = await gql(
+      '{ paper(id: "api-1") { collections concepts { concept { id } } } }',
+    );
+    expect(paper.data!.paper.collections).toEqual(['api']);
     expect(
       paper.data!.paper.concepts.map((c: { concept: { id: string } }) => c.concept.id),
     ).toContain('concept:glue');

@@ -24,6 +24,7 @@ describe('applySchema on the real Neo4j', () => {
         "background_rank RANGE",
         "claim_id RANGE",
         "claim_kind RANGE",
+        "collection_name RANGE",
         "compares_rank RANGE",
         "concept_id RANGE",
         "concept_keys RANGE",
@@ -34,6 +35,7 @@ describe('applySchema on the real Neo4j', () => {
         "paper_id RANGE",
         "paper_published RANGE",
         "paper_text FULLTEXT",
+        "paper_year RANGE",
         "proposes_rank RANGE",
         "uses_rank RANGE",
       ]

@@ -6,7 +6,11 @@ import { migrateConceptIds, resolveGraph } from '../../src/pipeline/resolve-grap
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
 import { asResults } from '../support/seed-results.ts';
-import { clearGraph, openTestDatabase } from '../support/test-database.ts';
+import {
+  clearGraph,
+  dumpGraph as dumpGraphOf,
+  openTestDatabase,
+} from '../support/test-database.ts';
 
 type Fixture = Omit<RawPaper, 'source'>;
 
@@ -28,35 +32,7 @@ const query = async (cypher: string, params: Record<string, unknown> = {}) =>
   ).records.map((r) => r.toObject());
 
 const ingest = (papers: Fixture[]) => ingestPapers(connection, asResults(papers), { pool });
-
-/**
- * The graph as sorted lines, blind to write order and timestamps: concepts with kind and labels,
- * families, every paper-concept link with its role, lineage with its concept, claims' baselines.
- */
-async function dumpGraph() {
-  const lines = async (cypher: string) =>
-    (await query(cypher)).map((row) => row.line as string).sort();
-  return {
-    concepts: await lines(
-      `MATCH (c:Concept)
-       RETURN c.id + ' ' + c.kind + ' ' + reduce(s = '', l IN labels(c) | s + ':' + l) AS line`,
-    ),
-    variants: await lines(
-      'MATCH (v:Concept)-[:VARIANT_OF]->(f:Concept) RETURN v.id + " -> " + f.id AS line',
-    ),
-    links: await lines(
-      `MATCH (p:Paper)-[r]->(c:Concept)
-       RETURN p.id + '|' + type(r) + '|' + c.id + '|' + coalesce(r.role, '-') AS line`,
-    ),
-    buildsOn: await lines(
-      'MATCH (b:Paper)-[r:BUILDS_ON]->(a:Paper) RETURN b.id + " -> " + a.id + " via " + r.via AS line',
-    ),
-    against: await lines(
-      `MATCH (p:Paper)-[:CLAIMS]->(c:Claim)-[:AGAINST]->(b:Concept)
-       RETURN p.id + ' ' + c.value + ' against ' + b.id AS line`,
-    ),
-  };
-}
+const dumpGraph = () => dumpGraphOf(connection);
 
 // Two halves of one corpus. FooNet is no lexicon name: two papers call it a model (one in each
 // half) and one a method, so its kind is a vote that half A alone ties (method wins the tie by

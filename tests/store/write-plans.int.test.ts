@@ -40,6 +40,7 @@ const ROWS = Array.from({ length: 500 }, (_, i) => ({
   keys: [],
   props: {},
   evidence: {},
+  collection: 'papers.jsonl',
 }));
 const PARAMS = {
   ids: ROWS.map((row) => row.id),
@@ -49,6 +50,8 @@ const PARAMS = {
   links: ROWS,
   claims: ROWS,
   authors: ROWS,
+  authorIds: ROWS.map((row) => `author:${row.id}`),
+  rows: ROWS,
   maxProposers: 3,
 };
 

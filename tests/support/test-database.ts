@@ -45,9 +45,10 @@ export async function graphFingerprint(
 ): Promise<{ counts: Record<string, number>; checksum: string }> {
   const { records } = await connection.driver.executeQuery(
     `CALL () {
-       MATCH (n) RETURN n.id AS key
+       MATCH (n) RETURN coalesce(n.id, 'collection:' + n.name) AS key
        UNION ALL
-       MATCH (a)-[r]->(b) RETURN a.id + '|' + type(r) + '|' + b.id + '|' + coalesce(r.via, '') AS key
+       MATCH (a)-[r]->(b)
+       RETURN a.id + '|' + type(r) + '|' + coalesce(b.id, b.name) + '|' + coalesce(r.via, '') AS key
      }
      WITH key ORDER BY key RETURN collect(key) AS keys`,
     {},
@@ -58,5 +59,49 @@ export async function graphFingerprint(
     checksum: createHash('sha256')
       .update(JSON.stringify(records[0].get('keys')))
       .digest('hex'),
+  };
+}
+
+/**
+ * The graph as sorted lines, blind to write order and timestamps: concepts with kind and labels,
+ * families, every paper-concept link with its role, lineage with its concept, claims' baselines,
+ * authorship, citations and collections.
+ */
+export async function dumpGraph(connection: Neo4jConnection) {
+  const lines = async (cypher: string) =>
+    (await connection.driver.executeQuery(cypher, {}, { database: connection.database })).records
+      .map((r) => r.get('line') as string)
+      .sort();
+  return {
+    papers: await lines(
+      `MATCH (p:Paper) RETURN p.id + ' ' + coalesce(p.title, '-') + ' stub:' + p.stub AS line`,
+    ),
+    concepts: await lines(
+      `MATCH (c:Concept)
+       RETURN c.id + ' ' + c.kind + ' ' + reduce(s = '', l IN labels(c) | s + ':' + l) AS line`,
+    ),
+    variants: await lines(
+      'MATCH (v:Concept)-[:VARIANT_OF]->(f:Concept) RETURN v.id + " -> " + f.id AS line',
+    ),
+    links: await lines(
+      `MATCH (p:Paper)-[r]->(c:Concept)
+       RETURN p.id + '|' + type(r) + '|' + c.id + '|' + coalesce(r.role, '-') AS line`,
+    ),
+    buildsOn: await lines(
+      'MATCH (b:Paper)-[r:BUILDS_ON]->(a:Paper) RETURN b.id + " -> " + a.id + " via " + r.via AS line',
+    ),
+    against: await lines(
+      `MATCH (p:Paper)-[:CLAIMS]->(c:Claim)-[:AGAINST]->(b:Concept)
+       RETURN p.id + ' ' + c.value + ' against ' + b.id AS line`,
+    ),
+    authors: await lines(
+      `MATCH (a:Author) RETURN a.id + ' wrote ' + COUNT { (a)-[:WROTE]->() } AS line`,
+    ),
+    cites: await lines(
+      'MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id + " cites " + b.id AS line',
+    ),
+    collections: await lines(
+      'MATCH (p:Paper)-[:IN_COLLECTION]->(k:Collection) RETURN k.name + " has " + p.id AS line',
+    ),
   };
 }

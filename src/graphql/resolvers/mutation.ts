@@ -1,6 +1,6 @@
 import { validatePaper } from '../../ingest/validate-paper.ts';
 import { ingestPapers } from '../../pipeline/ingest-papers.ts';
-import { deletePaper } from '../../store/delete-paper.ts';
+import { removePapers } from '../../store/remove-papers.ts';
 import type { GraphQLContext } from '../context.ts';
 import { clientError } from '../errors.ts';
 import type { MutationResolvers } from '../generated/resolvers.generated.ts';
@@ -24,7 +24,7 @@ function requireToken(context: GraphQLContext): void {
 }
 
 export const Mutation: MutationResolvers = {
-  ingestPapers: async (_, { papers }, context) => {
+  ingestPapers: async (_, { papers, collection }, context) => {
     requireToken(context);
     if (papers.length === 0) throw clientError('BAD_USER_INPUT', 'papers is empty');
     if (papers.length > MAX_PAPERS_PER_MUTATION) {
@@ -45,6 +45,7 @@ export const Mutation: MutationResolvers = {
     const summary = await ingestPapers(context.connection, results, {
       pool: context.pool ?? undefined,
       workers: 1,
+      collection,
     });
     return {
       written: summary.written,
@@ -54,8 +55,8 @@ export const Mutation: MutationResolvers = {
       ids: results.flatMap((r) => (r.kind === 'paper' ? [r.paper.id] : [])),
     };
   },
-  deletePaper: (_, { id }, context) => {
+  deletePaper: async (_, { id }, context) => {
     requireToken(context);
-    return deletePaper(context.connection, id);
+    return (await removePapers(context.connection, [id])).length > 0;
   },
 };

@@ -10,6 +10,7 @@ import { findPapers, type PaperOrder } from '../../store/paper-reads.ts';
 import { findClaims } from '../../store/paper-relations.ts';
 import { searchGraph } from '../../store/search-graph.ts';
 import { whoUses } from '../../store/who-uses.ts';
+import { listCollections } from '../../store/collections.ts';
 import { clientError } from '../errors.ts';
 import type { QueryResolvers } from '../generated/resolvers.generated.ts';
 import { pageArgs, toConnection } from '../paging.ts';
@@ -75,7 +76,11 @@ export const Query: QueryResolvers = {
     );
   },
 
-  whoUses: async (_, { technique, role, first, after }, { connection }) => {
+  whoUses: async (
+    _,
+    { technique, role, collection, publishedFrom, publishedTo, first, after },
+    { connection },
+  ) => {
     const page = pageArgs(first, after);
     const answer = await whoUses(
       connection,
@@ -83,6 +88,7 @@ export const Query: QueryResolvers = {
       role ? role.map(fromGqlRole) : null,
       page.first,
       page.offset,
+      { collection, publishedFrom, publishedTo },
     );
     return {
       technique: answer.technique,
@@ -145,4 +151,7 @@ export const Query: QueryResolvers = {
     findRelatedConcepts(connection, conceptId, requireRange('first', first ?? 10, 1, 100)),
 
   stats: (_, __, { connection }) => countGraph(connection),
+
+  collections: async (_, __, { connection }) =>
+    (await listCollections(connection)).map((c) => ({ name: c.name, paperCount: c.papers })),
 };

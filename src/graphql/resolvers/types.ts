@@ -26,6 +26,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
       );
     },
     claims: (paper, _, { loaders }) => loaders.claims.load(paper.id).then((c) => c ?? []),
+    collections: (paper, _, { loaders }) => loaders.collections.load(paper.id).then((c) => c ?? []),
     buildsOn: (paper, _, { loaders }) => loaders.buildsOn.load(paper.id).then((l) => l ?? []),
     builtOnBy: (paper, _, { loaders }) => loaders.builtOnBy.load(paper.id).then((l) => l ?? []),
   },
@@ -102,7 +103,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     relationshipsByType: (counts) =>
       Object.entries(counts.relationships).map(([kind, count]) => ({ kind, count })),
     topConcepts: async (_, { first }, { connection, loaders }) => {
-      const top = await topConcepts(connection, Math.min(first ?? 10, 100));
+      const top = await topConcepts(connection, Math.min(first ?? 10, 1000));
       return Promise.all(
         top.map(async (t) => ({
           papers: t.papers,
