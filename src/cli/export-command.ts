@@ -112,6 +112,10 @@ export function registerExportCommand(program: Command): void {
             options.whoUses!,
             options.roles ?? null,
             target,
+            {
+              collection: options.collection ?? null,
+              publishedFrom: options.since === undefined ? null : String(options.since),
+            },
           );
           if (technique === null) {
             throw new UserFacingError(`no concept is called "${options.whoUses}"; nothing written`);

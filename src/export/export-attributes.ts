@@ -24,6 +24,7 @@ export const NODE_ATTRIBUTES: Attribute<ExportNode>[] = [
   { name: 'url', type: 'string', value: (n) => n.url },
   { name: 'externalIds', type: 'string', value: (n) => list(n.externalIds) },
   { name: 'stub', type: 'boolean', value: (n) => (n.kind === 'paper' ? n.stub : null) },
+  { name: 'collections', type: 'string', value: (n) => list(n.collections) },
   { name: 'aliases', type: 'string', value: (n) => list(n.aliases) },
   { name: 'papers', type: 'int', value: (n) => n.papers },
   { name: 'claimKind', type: 'string', value: (n) => n.claimKind },

@@ -5,7 +5,7 @@ import { renameSync, rmSync } from 'node:fs';
 import type { Role } from '../domain.ts';
 import type { Neo4jConnection } from '../store/connect-neo4j.ts';
 import { readBibRecords } from '../store/export-reads.ts';
-import { whoUses } from '../store/who-uses.ts';
+import { whoUses, type PaperScope } from '../store/who-uses.ts';
 import { toBibtex } from './to-bibtex.ts';
 
 /** Answers read per request. */
@@ -13,7 +13,7 @@ const PAGE = 500;
 
 /**
  * Writes the BibTeX of every paper that answers "who uses `name`?" (with `roles`, as whoUses
- * takes them) to `out`, in the answer's order. Returns the technique the name resolved to (null
+ * takes them; within `scope`) to `out`, in the answer's order. Returns the technique the name resolved to (null
  * when none: nothing is written) and the number of entries.
  */
 export async function exportWhoUses(
@@ -21,6 +21,7 @@ export async function exportWhoUses(
   name: string,
   roles: Role[] | null,
   out: string,
+  scope: PaperScope = {},
 ): Promise<{ technique: string | null; papers: number }> {
   const partial = `${out}.partial`;
   const stream = createWriteStream(partial, { encoding: 'utf8' });
@@ -29,7 +30,7 @@ export async function exportWhoUses(
   let technique: string | null;
   try {
     for (let offset = 0; ; offset += PAGE) {
-      const answer = await whoUses(connection, name, roles, PAGE, offset);
+      const answer = await whoUses(connection, name, roles, PAGE, offset, scope);
       technique = answer.technique?.name ?? null;
       const ids = answer.page.items.map((item) => item.paper.id).filter((id) => !seen.has(id));
       for (const id of ids) seen.add(id);

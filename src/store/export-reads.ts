@@ -24,6 +24,8 @@ export interface ExportNode {
   externalIds: string[];
   /** A paper known only as the target of a citation. */
   stub: boolean;
+  /** Papers: the collections that brought them. */
+  collections: string[];
   /** Concepts: every surface form seen. */
   aliases: string[];
   /** Concepts: the exported papers that link them directly (background mentions do not count). */
@@ -77,7 +79,8 @@ const PAPER_OK = (p: string) =>
 
 const NODE_PROPS = (n: string, extra = '') =>
   `${n} {.id, .title, .year, .published, .venue, .url, .externalIds, .stub, .name, .kind,
-     .aliases, .value, .unit, .text${extra}}`;
+     .aliases, .value, .unit, .text,
+     collections: [(${n})-[:IN_COLLECTION]->(k:Collection) | k.name]${extra}}`;
 
 const PAPERS_PAGE = `
 MATCH (p:Paper) WHERE p.id > $after
@@ -205,6 +208,7 @@ export function toExportNode(props: Props, label: 'Paper' | 'Concept' | 'Claim' 
     url: str(props.url),
     externalIds: strings(props.externalIds),
     stub: props.stub === true,
+    collections: strings(props.collections).sort(),
     aliases: strings(props.aliases),
     papers: intOrNull(props.papers),
     claimKind: claim ? str(props.kind) : null,

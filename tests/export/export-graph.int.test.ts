@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CONCEPT_KINDS } from '../../src/domain.ts';
 import { exportGraph } from '../../src/export/export-graph.ts';
@@ -13,10 +13,12 @@ import { exportWhoUses } from '../../src/export/export-who-uses.ts';
 import type { ExportFormatName } from '../../src/export/graph-format.ts';
 import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
+import { addPapersToCollection } from '../../src/store/collections.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import type { ExportFilter } from '../../src/store/export-reads.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
+import { runCli } from '../support/run-cli.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
 import { countGraph, openTestDatabase } from '../support/test-database.ts';
 
@@ -57,6 +59,7 @@ interface JsonNode {
   label: string;
   papers: number | null;
   year: number | null;
+  collections: string[];
 }
 interface JsonEdge {
   type: 'edge';
@@ -103,7 +106,7 @@ beforeAll(async () => {
         published: '2019-05-01',
       },
     ]),
-    { pool },
+    { pool, collection: 'reading list' },
   );
 }, 600_000);
 afterAll(async () => {
@@ -132,8 +135,9 @@ describe('the whole graph', () => {
     const graphml = xml.parse(text).graphml;
     const graph = graphml.graph;
     const stored = await countGraph(connection);
+    // Collections are a paper's attribute in an export, not nodes of their own.
     const rels = Object.entries(stored)
-      .filter(([key]) => key === key.toUpperCase() && key.length > 1 && !/^[A-Z][a-z]/.test(key))
+      .filter(([key]) => /^[A-Z_]+$/.test(key) && key !== 'IN_COLLECTION')
       .reduce((sum, [, n]) => sum + n, 0);
     expect(graph.node).toHaveLength(
       stored.Paper + stored.Concept + stored.Claim + (stored.Author ?? 0),
@@ -276,11 +280,7 @@ describe('filters', () => {
     const members = (await cypher(`MATCH (p:Paper) RETURN p.id AS id ORDER BY id LIMIT 3`)).map(
       (r) => r.id as string,
     );
-    await cypher(
-      `MERGE (c:Collection {name: 'reading list'}) WITH c
-       UNWIND $ids AS id MATCH (p:Paper {id: id}) MERGE (p)-[:IN_COLLECTION]->(c)`,
-      { ids: [...members, 'hostile'] },
-    );
+    await addPapersToCollection(connection, members, 'reading list');
     const { nodes, edges } = await exportJson({ collection: 'reading list' });
     expect(
       nodes
@@ -299,6 +299,7 @@ describe('filters', () => {
       Number(linked[0].concepts),
     );
     expect(nodes.map((n) => n.label)).toContain('Jean "JJ" Dupont');
+    expect(nodes.find((n) => n.id === 'hostile')).toMatchObject({ collections: ['reading list'] });
     const none = await exportJson({ collection: 'no such list' });
     expect(none.nodes).toEqual([]);
   });
@@ -342,6 +343,18 @@ describe('BibTeX of a whoUses answer', () => {
     const hostile = entries.find((e) => e.fields.note === 'papergraph: hostile')!;
     expect(hostile.fields).toMatchObject({ title: HOSTILE_TITLE, year: '2019' });
     expect(hostile.fields.author).toContainEqual({ firstName: 'Jean "JJ"', lastName: 'Dupont' });
+  });
+
+  test('within a collection: only its papers', async () => {
+    const out = path.join(dir, 'adam-reading-list.bib');
+    await exportWhoUses(connection, 'Adam', null, out, { collection: 'reading list' });
+    const { entries } = parseBibtex(readFileSync(out, 'utf8'), { sentenceCase: false });
+    const members = await cypher(
+      `MATCH (p:Paper)-[:IN_COLLECTION]->(:Collection {name: 'reading list'}) RETURN p.id AS id`,
+    );
+    const ids = entries.map((e) => String(e.fields.note).replace('papergraph: ', ''));
+    expect(ids).toContain('hostile');
+    expect(members.map((m) => m.id)).toEqual(expect.arrayContaining(ids));
   });
 
   test('a name no concept has writes nothing and keeps the file there', async () => {
@@ -418,20 +431,18 @@ describe('the API', () => {
 });
 
 describe('the command', () => {
-  const run = (args: string[]) => {
-    const { uri, user, password } = inject('neo4j');
-    return spawnSync(process.execPath, ['bin/papergraph', 'export', ...args], {
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-  };
-
   test('papergraph export --format graphml writes a file NetworkX opens', async () => {
     const out = path.join(dir, 'cli.graphml');
-    const result = run(['--format', 'graphml', '--kinds', 'method,dataset', out]);
+    const result = await runCli([
+      'export',
+      '--format',
+      'graphml',
+      '--kinds',
+      'method,dataset',
+      out,
+    ]);
     expect(result.stderr).toMatch(/export: \d+ nodes and \d+ edges ->/);
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(XMLValidator.validate(readFileSync(out, 'utf8'))).toBe(true);
     const python = spawnSync(
       'python3',
@@ -460,9 +471,9 @@ describe('the command', () => {
       ['--format', 'bibtex', '--who-uses', 'No Such Thing', path.join(dir, 'none.bib')],
       'no concept is called "No Such Thing"',
     ],
-  ])('%j fails: %s', (args, message) => {
-    const result = run(args);
-    expect(result.status).not.toBe(0);
+  ])('%j fails: %s', async (args, message) => {
+    const result = await runCli(['export', ...args]);
+    expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(message);
   });
 });

@@ -29,6 +29,7 @@ const node = (id: string, label: string, extra: Partial<ExportNode> = {}): Expor
   url: null,
   externalIds: [],
   stub: false,
+  collections: [],
   aliases: [],
   papers: null,
   claimKind: null,
