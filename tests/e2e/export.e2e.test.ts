@@ -83,4 +83,11 @@ test('the who-uses panel saves its papers as BibTeX that a BibTeX parser reads',
   const { entries, errors } = parseBibtex(bib.bytes.toString('utf8'), { sentenceCase: false });
   expect(errors).toEqual([]);
   expect(entries.map((e) => e.fields.title)).toEqual(titles);
+
+  // The answer's drawing exports with the links the server knows it by.
+  const graphml = await downloadOf(() => page.click('#export-graphml'));
+  const text = graphml.bytes.toString('utf8');
+  expect(XMLValidator.validate(text)).toBe(true);
+  expect(text.match(/<edge /g)?.length ?? 0).toBeGreaterThanOrEqual(titles.length);
+  expect(text).toContain('<data key="e_relation">USES</data>');
 });

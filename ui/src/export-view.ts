@@ -33,18 +33,25 @@ export function download(blob: Blob, name: string): void {
 
 interface ViewElement {
   group: string;
-  data: { id: string };
+  data: { id: string; source?: string; type?: string; target?: string };
 }
+
+/**
+ * The server's id of a drawn link: a who-uses answer draws its links under ids of its own, from
+ * which the link's ends and type give the server's id (lineage, which also needs its concept, is
+ * then left out).
+ */
+const linkIdOf = ({ data }: ViewElement) =>
+  data.id.startsWith('who:') ? `${data.source}|${data.type}|${data.target}` : data.id;
 
 /** The view's nodes and links as one download: GraphML as one file, CSV's two files zipped. */
 export async function exportViewAs(
   format: Extract<ExportFormat, 'GRAPHML' | 'CSV'>,
   elements: ViewElement[],
 ): Promise<void> {
-  const ids = (group: string) => elements.filter((e) => e.group === group).map((e) => e.data.id);
   const { exportView } = await request(ExportViewQuery, {
-    nodes: ids('nodes'),
-    links: ids('edges'),
+    nodes: elements.filter((e) => e.group === 'nodes').map((e) => e.data.id),
+    links: elements.filter((e) => e.group === 'edges').map(linkIdOf),
     format,
   });
   if (format === 'CSV') {
