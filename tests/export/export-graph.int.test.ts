@@ -158,6 +158,7 @@ describe('the whole graph', () => {
         "node url string",
         "node externalIds string",
         "node stub boolean",
+        "node collections string",
         "node aliases string",
         "node papers int",
         "node claimKind string",
