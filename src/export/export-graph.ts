@@ -48,7 +48,8 @@ function fileSink(file: string, partials: string[]): TextSink {
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      // `once` rejects when the stream fails while waiting.
+      if (!stream.write(text)) await once(stream, 'drain');
       if (failure) throw failure;
     },
     async close() {
