@@ -18,6 +18,16 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError('expected a year such as 2020');
+  return Number(value);
+}
+
+/** For a repeatable option: each use adds to the list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 export function parseShardOption(value: string): Shard {
   const shard = parseShard(value);
   if (!shard) throw new InvalidArgumentError('expected I/N with 1 <= I <= N <= 1000, e.g. 2/4');

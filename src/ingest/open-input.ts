@@ -1,5 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { InputError } from './input-error.ts';
 
 /** An input opened for streaming: its name for messages, its first chunk, and the rest. */
@@ -10,14 +13,18 @@ export interface OpenedInput {
   head: string;
   /** All decoded chunks, `head` first. */
   chunks: AsyncIterable<string>;
+  /** Stops reading and releases the file, for an input that will not be read further. */
+  close(): Promise<void>;
 }
 
 /** Chunks read at a time; small enough that a huge file is never held in memory. */
 const CHUNK_BYTES = 64 * 1024;
 
 /**
- * Opens a path (or `-` for stdin) as a stream of UTF-8 chunks. Fails with an `InputError` for a
- * missing or unreadable file, a directory, or binary content (a NUL byte in the first chunk).
+ * Opens a path (or `-` for stdin) as a stream of UTF-8 chunks. Gzip is read directly, told by its
+ * magic bytes (1f 8b) rather than by the file name, so `.gz` files and piped gzip both work. Fails
+ * with an `InputError` for a missing or unreadable file, a directory, or binary content (a NUL byte
+ * in the first chunk).
  */
 export async function openInput(source: string): Promise<OpenedInput> {
   const name = source === '-' ? '<stdin>' : source;
@@ -28,7 +35,7 @@ export async function openInput(source: string): Promise<OpenedInput> {
     await assertReadable(source);
     stream = createReadStream(source, { highWaterMark: CHUNK_BYTES });
   }
-  const iterator = decodeChunks(stream, name)[Symbol.asyncIterator]();
+  const iterator = decodeChunks(await gunzipIfGzip(stream, name), name)[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
   if (head.includes('\u0000')) {
@@ -44,7 +51,48 @@ export async function openInput(source: string): Promise<OpenedInput> {
       yield next.value;
     }
   }
-  return { name, head, chunks: chunks() };
+  return {
+    name,
+    head,
+    chunks: chunks(),
+    close: async () => {
+      await iterator.return?.(undefined);
+    },
+  };
+}
+
+/** The stream as it is, or inflated when its first two bytes are the gzip magic number. */
+async function gunzipIfGzip(
+  stream: NodeJS.ReadableStream,
+  name: string,
+): Promise<NodeJS.ReadableStream> {
+  const bytes = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let first: IteratorResult<Buffer | string>;
+  try {
+    first = await bytes.next();
+  } catch (error) {
+    throw new InputError(`${name}: reading failed (${(error as Error).message})`);
+  }
+  async function* all(): AsyncGenerator<Buffer | string> {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (;;) {
+        const next = await bytes.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await bytes.return?.();
+    }
+  }
+  const head = first.done ? null : first.value;
+  const gzip = Buffer.isBuffer(head) && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  if (!gzip) return Readable.from(all(), { objectMode: false });
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+  // The failure surfaces where the inflated stream is read (decodeChunks names the input).
+  pipeline(Readable.from(all(), { objectMode: false }), gunzip).catch(() => {});
+  return gunzip;
 }
 
 async function* decodeChunks(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<string> {

@@ -4,5 +4,17 @@ import type { RawPaper, SkippedRecord } from '../domain.ts';
 export type ReadResult =
   { kind: 'paper'; paper: RawPaper; where: string } | { kind: 'skipped'; skipped: SkippedRecord };
 
-export const INPUT_FORMATS = ['daily', 'jsonl', 'arxiv'] as const;
+/**
+ * `arxiv` is the arXiv API's Atom feed, `arxiv-snapshot` the JSON Lines metadata snapshot,
+ * `openalex` OpenAlex works as JSON Lines, `s2-datasets` Semantic Scholar's papers, abstracts and
+ * citations datasets, `jsonl` papergraph's own JSON Lines.
+ */
+export const INPUT_FORMATS = [
+  'daily',
+  'jsonl',
+  'arxiv',
+  'arxiv-snapshot',
+  'openalex',
+  's2-datasets',
+] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];

@@ -1,18 +1,20 @@
-import { readPapers } from '../ingest/read-papers.ts';
+import { readInputs, type ReadPapersOptions } from '../ingest/read-papers.ts';
 import type { InputFormat, ReadResult } from '../ingest/read-result.ts';
 import { collectionOf, inCollection } from './select-records.ts';
 
 /**
  * The records of several inputs (paths or `-` for stdin), one after the other, each paper in
- * `collection` or, by default, in the collection named after its input file.
+ * `collection` or, by default, in the collection named after its input file (for a Semantic
+ * Scholar join, its first papers file).
  */
 export async function* readSources(
   sources: string[],
-  format?: InputFormat,
+  options: InputFormat | ReadPapersOptions = {},
   collection?: string,
 ): AsyncGenerator<ReadResult> {
-  for (const source of sources) {
-    yield* inCollection(readPapers(source, { format }), collection ?? collectionOf(source));
+  const read = typeof options === 'string' ? { format: options } : options;
+  for await (const input of readInputs(sources, read)) {
+    yield* inCollection(input.results, collection ?? collectionOf(input.source));
   }
 }
 

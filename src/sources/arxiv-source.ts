@@ -2,7 +2,7 @@
 // parsed by the same reader as `papergraph ingest` reads Atom files with.
 import type { ReadResult } from '../ingest/read-result.ts';
 import { readArxiv } from '../ingest/read-arxiv.ts';
-import { normalizeId } from './normalize-id.ts';
+import { normalizeId } from '../ingest/normalize-id.ts';
 import { chunk, toSourceResult, type PaperSource, type SourcePage } from './paper-source.ts';
 import { BadBodyError, type PoliteFetch } from './polite-fetch.ts';
 import { SourceError } from './source-error.ts';

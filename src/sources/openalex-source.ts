@@ -1,9 +1,8 @@
 // OpenAlex works: a search paged with cursors, or a list of W ids. Abstracts come as an inverted
 // index (word -> positions) and are rebuilt; `referenced_works` become citations.
-import type { RawPaper } from '../domain.ts';
-import type { ReadResult } from '../ingest/read-result.ts';
-import { canonicalId, normalizeId, normalizeIds } from './normalize-id.ts';
-import { chunk, toSourceResult, type PaperSource, type SourcePage } from './paper-source.ts';
+import { normalizeId } from '../ingest/normalize-id.ts';
+import { workToResult, type OpenAlexWork as Work } from '../ingest/work-to-result.ts';
+import { chunk, type PaperSource, type SourcePage } from './paper-source.ts';
 import { BadBodyError, type PoliteFetch } from './polite-fetch.ts';
 import { SourceError } from './source-error.ts';
 
@@ -21,26 +20,6 @@ export interface OpenAlexSourceOptions {
 
 export type OpenAlexRequest = { search: string } | { ids: string[] };
 
-interface Work {
-  id?: string;
-  doi?: string | null;
-  title?: string | null;
-  display_name?: string | null;
-  publication_date?: string | null;
-  ids?: Record<string, string | null | undefined>;
-  authorships?: { author?: { display_name?: string | null } | null }[] | null;
-  primary_location?: Location | null;
-  locations?: Location[] | null;
-  abstract_inverted_index?: Record<string, number[]> | null;
-  referenced_works?: string[] | null;
-}
-
-interface Location {
-  landing_page_url?: string | null;
-  pdf_url?: string | null;
-  source?: { display_name?: string | null } | null;
-}
-
 interface WorksPage {
   meta?: { count?: number; next_cursor?: string | null };
   results?: unknown;
@@ -52,6 +31,7 @@ const SELECT = [
   'title',
   'display_name',
   'publication_date',
+  'publication_year',
   'ids',
   'authorships',
   'primary_location',
@@ -59,54 +39,6 @@ const SELECT = [
   'abstract_inverted_index',
   'referenced_works',
 ].join(',');
-
-/**
- * The abstract from OpenAlex's inverted index: each word at each of its positions, in order.
- * Positions that no word fills are left out rather than padded; an absent index gives ''.
- */
-export function rebuildAbstract(index: Record<string, unknown> | null | undefined): string {
-  if (!index || typeof index !== 'object') return '';
-  const placed: [number, string][] = [];
-  for (const [word, positions] of Object.entries(index)) {
-    if (!Array.isArray(positions)) continue;
-    for (const position of positions) {
-      if (Number.isInteger(position) && position >= 0) placed.push([position, word]);
-    }
-  }
-  placed.sort((a, b) => a[0] - b[0]);
-  return placed.map(([, word]) => word).join(' ');
-}
-
-/** An OpenAlex work as a RawPaper (validated); the where is `openalex:<W id>`. */
-export function workToResult(work: Work, where: string): ReadResult {
-  const arxiv = (work.locations ?? [])
-    .flatMap((location) => [location?.landing_page_url, location?.pdf_url])
-    .map((url) => (url && /arxiv\.org\/(?:abs|pdf)\//i.test(url) ? normalizeId(url) : null))
-    .find((id) => id);
-  const externalIds = normalizeIds([
-    arxiv,
-    work.doi ?? work.ids?.doi,
-    work.id ?? work.ids?.openalex,
-    work.ids?.mag ? `mag:${work.ids.mag}` : null,
-  ]);
-  const id = canonicalId(externalIds);
-  const authors = (work.authorships ?? [])
-    .map((authorship) => authorship?.author?.display_name?.trim() ?? '')
-    .filter((name) => name !== '');
-  const paper: RawPaper = {
-    id: id ?? '',
-    title: work.title ?? work.display_name ?? '',
-    abstract: rebuildAbstract(work.abstract_inverted_index),
-    authors: authors.length > 0 ? authors : undefined,
-    published: work.publication_date ?? null,
-    url: work.primary_location?.landing_page_url ?? work.doi ?? work.id ?? null,
-    venue: work.primary_location?.source?.display_name ?? null,
-    source: 'openalex',
-    externalIds,
-    references: normalizeIds(work.referenced_works ?? []),
-  };
-  return toSourceResult(paper, where);
-}
 
 function parsePage(body: string): { works: Work[]; count: number | null; next: string | null } {
   let page: WorksPage;

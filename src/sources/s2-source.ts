@@ -1,7 +1,7 @@
 // The Semantic Scholar Graph API: papers by id through the batch endpoint, with their references.
 import type { RawPaper } from '../domain.ts';
 import type { ReadResult } from '../ingest/read-result.ts';
-import { canonicalId, normalizeId, normalizeIds, schemeOf } from './normalize-id.ts';
+import { canonicalId, normalizeId, normalizeIds, schemeOf } from '../ingest/normalize-id.ts';
 import { chunk, toSourceResult, type PaperSource, type SourcePage } from './paper-source.ts';
 import { BadBodyError, type PoliteFetch } from './polite-fetch.ts';
 import { SourceError } from './source-error.ts';

@@ -20,7 +20,7 @@ export interface Resolution {
   folds: { from: string; to: string }[];
 }
 
-// Same order as src/sources/normalize-id.ts: the store does not import from sources.
+// Same order as src/ingest/normalize-id.ts: the store does not import from sources.
 const PREFERENCE = ['arxiv', 'doi', 'openalex', 's2', 'mag'];
 const rank = (id: string) => {
   const index = PREFERENCE.indexOf(id.slice(0, id.indexOf(':')));

@@ -472,9 +472,7 @@ describe('limits and errors', () => {
       auth,
     );
     expect(ingest.data!.ingestPapers).toEqual({ written: 1, ids: ['api-1'] });
-    const paper = await gql(
-      '{ paper(id: "api-1") { collections concepts { concept { id } } } }',
-    );
+    const paper = await gql('{ paper(id: "api-1") { collections concepts { concept { id } } } }');
     expect(paper.data!.paper.collections).toEqual(['api']);
     expect(
       paper.data!.paper.concepts.map((c: { concept: { id: string } }) => c.concept.id),

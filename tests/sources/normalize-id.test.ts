@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalId, normalizeId, normalizeIds } from '../../src/sources/normalize-id.ts';
+import { canonicalId, normalizeId, normalizeIds } from '../../src/ingest/normalize-id.ts';
 
 describe('normalizeId', () => {
   test.each([

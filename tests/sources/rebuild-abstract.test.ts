@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { rebuildAbstract, workToResult } from '../../src/sources/openalex-source.ts';
+import { rebuildAbstract } from '../../src/ingest/rebuild-abstract.ts';
+import { workToResult } from '../../src/ingest/work-to-result.ts';
 
 describe('rebuildAbstract', () => {
   test.each([

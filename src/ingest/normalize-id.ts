@@ -1,14 +1,16 @@
 // One spelling per paper identifier, so the same paper named by arXiv, a DOI, OpenAlex or Semantic
 // Scholar is recognised as one: `arxiv:2305.14342`, `doi:10.1000/xyz`, `openalex:W123`, `s2:<hex>`.
+// `s2corpus:<n>` is a Semantic Scholar corpus id, the only id the S2 datasets' citations carry.
 
-export const ID_SCHEMES = ['arxiv', 'doi', 'openalex', 's2', 'mag'] as const;
+export const ID_SCHEMES = ['arxiv', 'doi', 'openalex', 's2', 'mag', 's2corpus'] as const;
 export type IdScheme = (typeof ID_SCHEMES)[number];
 
 /**
- * Which id names a paper's node when it has several: arXiv, then DOI, OpenAlex, Semantic Scholar.
+ * Which id names a paper's node when it has several: arXiv, then DOI, OpenAlex, Semantic Scholar,
+ * and a bare S2 corpus id only when there is nothing else.
  * `mag:` (Microsoft Academic, shared by OpenAlex and S2) only ever joins two records, never names one.
  */
-const PREFERENCE: IdScheme[] = ['arxiv', 'doi', 'openalex', 's2', 'mag'];
+const PREFERENCE: IdScheme[] = ['arxiv', 'doi', 'openalex', 's2', 'mag', 's2corpus'];
 
 const NEW_ARXIV = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 // Old-style ids: `hep-th/9901001`, sometimes written with a subject class (`math.GT/0309136`).
@@ -60,6 +62,11 @@ function magId(raw: string): string | null {
   return /^\d+$/.test(s) ? `mag:${s}` : null;
 }
 
+function s2CorpusId(raw: string): string | null {
+  const s = raw.trim().replace(/^s2corpus:/i, '');
+  return /^\d+$/.test(s) ? `s2corpus:${s}` : null;
+}
+
 const BY_SCHEME: Record<IdScheme, (raw: string) => string | null> = {
   arxiv: (raw) =>
     arxivId(
@@ -72,6 +79,7 @@ const BY_SCHEME: Record<IdScheme, (raw: string) => string | null> = {
   openalex: openalexId,
   s2: s2Id,
   mag: magId,
+  s2corpus: s2CorpusId,
 };
 
 /**
@@ -84,7 +92,7 @@ const BY_SCHEME: Record<IdScheme, (raw: string) => string | null> = {
 export function normalizeId(raw: string, scheme?: IdScheme): string | null {
   if (scheme) return BY_SCHEME[scheme](raw);
   const s = raw.trim();
-  const prefix = /^(arxiv|doi|openalex|s2|mag):/i.exec(s);
+  const prefix = /^(arxiv|doi|openalex|s2corpus|s2|mag):/i.exec(s);
   if (prefix) return BY_SCHEME[prefix[1].toLowerCase() as IdScheme](s);
   if (ARXIV_URL.test(s)) return BY_SCHEME.arxiv(s);
   if (DOI_URL.test(s) || DOI.test(s)) return doiId(s);
