@@ -16,6 +16,7 @@ import {
 } from './api.ts';
 import { renderConcept } from './concept-panel.ts';
 import { byId, h } from './dom.ts';
+import { download, exportViewAs } from './export-view.ts';
 import type { ConceptKind, LinkType, Role, StartingPointsQuery as Starts } from './gql/graphql.ts';
 import { NODE_KINDS, NODE_LOOKS } from './graph-style.ts';
 import { createGraphView, type RendererName } from './graph-view.ts';
@@ -600,15 +601,6 @@ function setStatus(text: string, error = false): void {
   status.classList.toggle('error', error);
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 // A search hit is drawn with all its links (its neighbourhood), not only those in the view.
 createSearchBox(byId('search'), (hit) =>
   navigate({
@@ -675,6 +667,13 @@ byId('export-json').addEventListener('click', async () => {
     'papergraph.json',
   );
 });
+for (const format of ['GRAPHML', 'CSV'] as const) {
+  byId(`export-${format.toLowerCase()}`).addEventListener('click', () =>
+    exportViewAs(format, graph.json().elements as Parameters<typeof exportViewAs>[1]).catch(
+      (error: unknown) => setStatus(`Could not export: ${messageOf(error)}`, true),
+    ),
+  );
+}
 window.addEventListener('popstate', () => void show(parseViewState(location.search)));
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
