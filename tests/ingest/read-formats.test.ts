@@ -69,7 +69,9 @@ describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
     const path = fixture(name, gzip);
     const { papers, skipped } = await read([path], { format });
     expect(papers).toEqual(expected.papers);
-    expect(skipped).toEqual(expected.skipped.map((s) => `/${gzip ? 'gz-' : ''}${name}${s}`));
+    // Node 22's JSON.parse adds "(line 1 column 38)" to the message Node 20 gives.
+    const engineFree = skipped.map((s) => s.replace(/ \(line \d+ column \d+\)\)$/, ')'));
+    expect(engineFree).toEqual(expected.skipped.map((s) => `/${gzip ? 'gz-' : ''}${name}${s}`));
   });
 });
 
