@@ -7,7 +7,7 @@ import { EDGE_FIELDS, toEdge, type EdgeRow } from './graph-slices.ts';
 import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, DIRECT_LINKS, type LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { toEvidence } from './records.ts';
-import { runRead } from './run-read.ts';
+import { readRows, runRead } from './run-read.ts';
 
 /** What a node is in an export: a paper, a concept by its kind, a claim or an author. */
 export type ExportNodeKind = 'paper' | ConceptKind | 'claim' | 'author';
@@ -418,4 +418,38 @@ export async function readBibRecords(
     }),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+// NOTE: a paper has at most one direct link to a concept, so the paths count papers.
+const CO_USE_OF_PAIRS = `
+UNWIND $pairs AS pair
+MATCH (a:Concept {id: pair[0]})
+MATCH (b:Concept {id: pair[1]})
+RETURN a.id AS source, b.id AS target,
+       COUNT { MATCH (a)<-[:${DIRECT_LINKS}]-(:Paper)-[:${DIRECT_LINKS}]->(b) } AS papers`;
+
+/**
+ * Co-use links of a drawn concept map (its `CO_OCCURS` links, estimated when drawn): the papers
+ * that link both concepts directly, counted exactly, as the concept projection counts them.
+ */
+export async function readCoUse(
+  connection: Neo4jConnection,
+  pairs: readonly [string, string][],
+): Promise<ExportEdge[]> {
+  if (pairs.length === 0) return [];
+  return readRows(connection, CO_USE_OF_PAIRS, { pairs }, (row) => {
+    const [source, target] = [row.string('source'), row.string('target')];
+    return {
+      id: `${source}|CO_USE|${target}`,
+      source,
+      target,
+      relation: 'CO_USE',
+      role: null,
+      confidence: null,
+      via: null,
+      weight: row.number('papers'),
+      directed: false,
+      evidence: [],
+    } satisfies ExportEdge;
+  });
 }

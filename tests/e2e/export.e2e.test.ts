@@ -36,14 +36,8 @@ afterAll(async () => {
   await explorer?.close();
 });
 
-test('GraphML and CSV of the start view: the nodes and links drawn, with their evidence', async () => {
-  await page.goto(base);
-  await settled();
-  const drawn = await page.evaluate(() => window.papergraph.count());
-
-  const graphml = await downloadOf(() => page.click('#export-graphml'));
-  expect(graphml.name).toBe('papergraph.graphml');
-  const text = graphml.bytes.toString('utf8');
+/** A GraphML download read with a real XML parser: its nodes and edges. */
+function parseGraphml(text: string) {
   expect(XMLValidator.validate(text)).toBe(true);
   const graph = new XMLParser({
     ignoreAttributes: false,
@@ -51,23 +45,52 @@ test('GraphML and CSV of the start view: the nodes and links drawn, with their e
     isArray: (name, _path, _leaf, attribute) =>
       !attribute && ['node', 'edge', 'data'].includes(name),
   }).parse(text).graphml.graph;
-  expect(graph.node).toHaveLength(drawn.nodes);
-  expect(graph.edge).toHaveLength(drawn.edges);
-  expect(text).toContain('<data key="e_sentence">');
+  return {
+    nodes: graph.node ?? [],
+    edges: (graph.edge ?? []) as { data: { key: string; '#text': unknown }[] }[],
+  };
+}
+
+/** A CSV download (a zip of nodes.csv and edges.csv) read with a real CSV parser. */
+function parseCsvZip(bytes: Buffer) {
+  const files = unzipSync(new Uint8Array(bytes));
+  expect(Object.keys(files).sort()).toEqual(['edges.csv', 'nodes.csv']);
+  const read = (name: string) =>
+    parseCsv(strFromU8(files[name]), { columns: true }) as Record<string, string>[];
+  return { nodes: read('nodes.csv'), edges: read('edges.csv') };
+}
+
+test('GraphML and CSV of the start view: the concepts drawn and their co-use, counted in papers', async () => {
+  await page.goto(base);
+  await settled();
+  const drawn = await page.evaluate(() => window.papergraph.count());
+
+  const graphml = await downloadOf(() => page.click('#export-graphml'));
+  expect(graphml.name).toBe('papergraph.graphml');
+  const graph = parseGraphml(graphml.bytes.toString('utf8'));
+  expect(graph.nodes).toHaveLength(drawn.nodes);
+  expect(graph.edges).toHaveLength(drawn.edges);
 
   const csv = await downloadOf(() => page.click('#export-csv'));
   expect(csv.name).toBe('papergraph-csv.zip');
-  const files = unzipSync(new Uint8Array(csv.bytes));
-  expect(Object.keys(files).sort()).toEqual(['edges.csv', 'nodes.csv']);
-  const nodes = parseCsv(strFromU8(files['nodes.csv']), { columns: true }) as Record<
-    string,
-    string
-  >[];
-  const edges = parseCsv(strFromU8(files['edges.csv']), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  const { nodes, edges } = parseCsvZip(csv.bytes);
   expect(nodes).toHaveLength(drawn.nodes);
+  expect(edges).toHaveLength(drawn.edges);
+  // The map's grey lines are co-use, weighted by the papers that name both (two at least).
+  const coUse = edges.filter((e) => e.Relation === 'CO_USE');
+  expect(coUse.length).toBeGreaterThan(0);
+  for (const edge of coUse) expect(Number(edge.Weight)).toBeGreaterThanOrEqual(2);
+});
+
+test("GraphML and CSV of a concept's papers: the links drawn, with their evidence", async () => {
+  await page.evaluate(() => window.papergraph.navigate('?at=concept:adam'));
+  await settled();
+  const drawn = await page.evaluate(() => window.papergraph.count());
+  const graphml = await downloadOf(() => page.click('#export-graphml'));
+  const text = graphml.bytes.toString('utf8');
+  expect(parseGraphml(text).edges).toHaveLength(drawn.edges);
+  expect(text).toContain('<data key="e_sentence">');
+  const { edges } = parseCsvZip((await downloadOf(() => page.click('#export-csv'))).bytes);
   expect(edges).toHaveLength(drawn.edges);
   expect(edges.filter((e) => e.Sentence).length).toBeGreaterThan(0);
 });
