@@ -1,6 +1,7 @@
 // Efficiency claims as typed quantities, found by named regex rules over each sentence.
 import type { ClaimKind, ExtractedClaim, Field } from '../domain.ts';
 import type { Sentence, Word } from './parse-text.ts';
+import { SentenceContext } from './sentence-context.ts';
 
 /** A concept mention the claim rules may cite as hardware or baseline. */
 export interface NamedSpan {
@@ -448,12 +449,18 @@ function findBaseline(
     nextSentence !== undefined &&
     /\bvs?\.$/i.test(sentence.text) &&
     nextSentence.start >= sentence.end;
+  const context = new SentenceContext(
+    joined
+      ? {
+          start: sentence.start,
+          end: nextSentence.end,
+          text: sentence.text + ' '.repeat(nextSentence.start - sentence.end) + nextSentence.text,
+          words: [...sentence.words, ...nextSentence.words],
+        }
+      : sentence,
+  );
   const stream: Stream = {
-    words: joined ? [...sentence.words, ...nextSentence.words] : sentence.words,
-    text: joined
-      ? sentence.text + ' '.repeat(nextSentence.start - sentence.end) + nextSentence.text
-      : sentence.text,
-    base: sentence.start,
+    context,
     spans: spans.filter(
       (s) => s.start >= sentence.start && s.end <= (joined ? nextSentence.end : sentence.end),
     ),
@@ -461,27 +468,22 @@ function findBaseline(
   return baselineAfter(stream, absEnd) ?? baselineFronted(stream, absStart);
 }
 
+/** The words a baseline can be in: the claim's sentence, with the next one after a "vs.". */
 interface Stream {
-  words: Word[];
-  /** The text the words are in; `base` is the offset of its first character. */
-  text: string;
-  base: number;
+  context: SentenceContext;
   spans: NamedSpan[];
 }
 
-const between = (stream: Stream, from: number, to: number): string =>
-  stream.text.slice(from - stream.base, to - stream.base);
-
 function baselineAfter(stream: Stream, absEnd: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let i = words.findIndex((w) => w.start >= absEnd);
   if (i === -1) return null;
   let previousEnd = absEnd;
   for (; i < words.length && words[i].start - absEnd < CUE_WINDOW; i += 1) {
     const word = words[i];
-    if (/[;:.!?]/.test(between(stream, previousEnd, word.start))) return null;
+    if (/[;:.!?]/.test(stream.context.slice(previousEnd, word.start))) return null;
     previousEnd = word.end;
-    const rest = stream.text.slice(word.start - stream.base, word.start - stream.base + 40);
+    const rest = stream.context.slice(word.start, word.start + 40);
     const cue = BASELINE_CUE.exec(rest);
     if (cue !== null) {
       const at = words.findIndex((w) => w.start >= word.start + cue[0].trimEnd().length);
@@ -501,14 +503,14 @@ function baselineAfter(stream: Stream, absEnd: number): Baseline | null {
 }
 
 function baselineFronted(stream: Stream, absStart: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   // The clause the claim is in starts at the sentence start or after the last ";" before it.
   let first = 0;
   for (let i = 1; i < words.length && words[i].start < absStart; i += 1) {
-    if (between(stream, words[i - 1].end, words[i].start).includes(';')) first = i;
+    if (stream.context.between(words[i - 1], words[i]).includes(';')) first = i;
   }
   if (first >= words.length || words[first].start >= absStart) return null;
-  const opening = stream.text.slice(words[first].start - stream.base, absStart - stream.base);
+  const opening = stream.context.slice(words[first].start, absStart);
   const cue = FRONTED_CUE.exec(opening);
   if (cue === null) return null;
   const at = words.findIndex((w) => w.start >= words[first].start + cue[0].trimEnd().length);
@@ -519,7 +521,7 @@ function baselineFronted(stream: Stream, absStart: number): Baseline | null {
 
 /** The shortest sensible noun phrase starting at word `at`, or null when there is none. */
 function readPhrase(stream: Stream, at: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let i = at;
   // Articles and possessives go ("the strongest baseline" -> "strongest baseline"), and so does
   // "that of" in "than that of standard attention".
@@ -535,7 +537,7 @@ function readPhrase(stream: Stream, at: number): Baseline | null {
   for (let j = i; j < words.length && phrase.length < PHRASE_WORDS; j += 1) {
     const word = words[j];
     if (phrase.length > 0) {
-      const gap = between(stream, phrase[phrase.length - 1].end, word.start);
+      const gap = stream.context.between(phrase[phrase.length - 1], word);
       if (!/^\s*$/.test(gap)) break;
     }
     // "the state of the art"
@@ -576,7 +578,7 @@ const isName = (word: Word): boolean => word.proper || /[A-Z\d]/.test(word.text.
 
 /** "the dense baseline", "strong baselines": a noun phrase with "baseline" as its head. */
 function phraseEndingAt(stream: Stream, last: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let first = last;
   while (
     first > 0 &&
@@ -584,7 +586,7 @@ function phraseEndingAt(stream: Stream, last: number): Baseline | null {
     (words[first - 1].pos === 'adj' ||
       words[first - 1].pos === 'noun' ||
       words[first - 1].proper) &&
-    /^\s*$/.test(between(stream, words[first - 1].end, words[first].start))
+    /^\s*$/.test(stream.context.between(words[first - 1], words[first]))
   ) {
     first -= 1;
   }
@@ -594,12 +596,12 @@ function phraseEndingAt(stream: Stream, last: number): Baseline | null {
 function nameOf(stream: Stream, phrase: Word[]): Baseline {
   const start = phrase[0].start;
   const end = phrase[phrase.length - 1].end;
-  const written = between(stream, start, end).replace(/['’]s$/, '');
+  const written = stream.context.slice(start, end).replace(/['’]s$/, '');
   // The concept the phrase is about: a span that reaches its head, or that ends before only a
   // generic head ("Adam optimizer", "LoRA baseline").
   const concept = stream.spans.find((s) => {
     if (s.start >= end || s.end <= start) return false;
-    const tail = between(stream, s.end, end).trim();
+    const tail = stream.context.slice(s.end, end).trim();
     return tail === '' || s.end >= end || GENERIC_HEAD.test(tail);
   });
   if (concept === undefined) return { name: written, conceptId: null };
