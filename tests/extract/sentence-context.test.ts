@@ -12,41 +12,18 @@ const word = (text: string) => {
 };
 
 describe('a sentence context reads the sentence by field offsets', () => {
+  const fedSpeed = word('FedSpeed');
   test.each([
-    {
-      title: 'between two words',
-      read: () => at.between(word('method'), word('FedSpeed')),
-      is: ', ',
-    },
-    { title: 'all before a word', read: () => at.before(word('method')), is: 'We propose a ' },
-    {
-      title: 'the last characters before a word',
-      read: () => at.before(word('a'), 8),
-      is: 'propose ',
-    },
-    {
-      title: 'more characters than there are before',
-      read: () => at.before(word('propose'), 40),
-      is: 'We ',
-    },
-    { title: 'all after a word', read: () => at.after(word('FedSpeed')), is: ', to train.' },
-    {
-      title: 'the first characters after a word',
-      read: () => at.after(word('We'), 8),
-      is: ' propose',
-    },
-    {
-      title: 'a slice by field offsets',
-      read: () => at.slice(word('FedSpeed').start, word('FedSpeed').end),
-      is: 'FedSpeed',
-    },
-    {
-      title: 'a slice to the sentence end',
-      read: () => at.slice(word('train').start),
-      is: 'train.',
-    },
-  ])('$title', ({ read, is }) => {
-    expect(read()).toBe(is);
+    ['between two words', at.between(word('method'), fedSpeed), ', '],
+    ['all before a word', at.before(word('method')), 'We propose a '],
+    ['the last characters before a word', at.before(word('a'), 8), 'propose '],
+    ['more characters than there are before', at.before(word('propose'), 40), 'We '],
+    ['all after a word', at.after(fedSpeed), ', to train.'],
+    ['the first characters after a word', at.after(word('We'), 8), ' propose'],
+    ['a slice by field offsets', at.slice(fedSpeed.start, fedSpeed.end), 'FedSpeed'],
+    ['a slice to the sentence end', at.slice(word('train').start), 'train.'],
+  ])('%s', (_title, read, expected) => {
+    expect(read).toBe(expected);
   });
 
   test('the sentence starts after the first one', () => {
