@@ -2,14 +2,11 @@
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../local-neo4j/open-database.ts';
-import { arxivSource } from '../sources/arxiv-source.ts';
-import { openAlexSource } from '../sources/openalex-source.ts';
+import { createSource, type Service } from '../sources/create-source.ts';
 import type { PaperSource } from '../sources/paper-source.ts';
-import { createPoliteFetch, type PoliteFetchOptions } from '../sources/polite-fetch.ts';
 import { runImport, type ImportProgress } from '../sources/run-import.ts';
-import { s2Source } from '../sources/s2-source.ts';
 import { printIngestSummary } from './print-ingest-summary.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { applySchema } from '../store/apply-schema.ts';
@@ -35,66 +32,11 @@ const parseIds = (value: string): string[] => {
   return ids;
 };
 
-/** Per service: the least time between requests its documentation asks for. */
-const INTERVAL_MS = { arxiv: 3000, openalex: 100, s2: 1000 } as const;
-
-function userAgent(config: Config): string {
-  return config.mailto ? `papergraph/0.1 (mailto:${config.mailto})` : 'papergraph/0.1';
-}
-
-function politeFetch(config: Config, service: string, extra: Partial<PoliteFetchOptions> = {}) {
-  return createPoliteFetch({
-    service,
-    userAgent: userAgent(config),
-    onRetry: (message) => console.error(message),
-    ...extra,
-  });
-}
-
-function buildSource(name: 'arxiv' | 'openalex' | 's2', options: ImportOptions, config: Config) {
-  const { sources } = config;
-  const one = (a: unknown, b: unknown, flags: string) => {
-    if ((a === undefined) === (b === undefined)) {
-      throw new UserFacingError(`import ${name}: give exactly one of ${flags}`);
-    }
-  };
-  let source: PaperSource;
-  if (name === 'arxiv') {
-    one(options.query, options.ids, '--query or --ids');
-    source = arxivSource(options.ids ? { ids: options.ids } : { query: options.query ?? '' }, {
-      baseUrl: sources.arxivUrl,
-      fetch: politeFetch(config, 'arXiv', { minIntervalMs: INTERVAL_MS.arxiv }),
-      max: options.max,
-    });
-  } else if (name === 'openalex') {
-    one(options.search, options.ids, '--search or --ids');
-    source = openAlexSource(options.ids ? { ids: options.ids } : { search: options.search ?? '' }, {
-      baseUrl: sources.openalexUrl,
-      fetch: politeFetch(config, 'OpenAlex', { minIntervalMs: INTERVAL_MS.openalex }),
-      mailto: config.mailto,
-      max: options.max,
-    });
-  } else {
-    if (!options.ids) throw new UserFacingError('import s2: --ids is required');
-    source = s2Source(
-      { ids: options.ids },
-      {
-        baseUrl: sources.s2Url,
-        fetch: politeFetch(config, 'Semantic Scholar', {
-          minIntervalMs: INTERVAL_MS.s2,
-          headers: sources.s2ApiKey ? { 'x-api-key': sources.s2ApiKey } : {},
-        }),
-      },
-    );
-  }
-  return source;
-}
-
 export function registerImportCommand(program: Command): void {
   const command = program
     .command('import')
     .description('import papers and their citations from arXiv, OpenAlex or Semantic Scholar');
-  const sub = (name: 'arxiv' | 'openalex' | 's2', description: string) =>
+  const sub = (name: Service, description: string) =>
     addPipelineOptions(command.command(name))
       .description(description)
       .option('--ids <ids>', 'comma-separated paper ids', parseIds)
@@ -109,11 +51,20 @@ export function registerImportCommand(program: Command): void {
   sub('s2', 'Semantic Scholar: --ids with S2 paper ids, arXiv ids or DOIs');
 }
 
-async function runCommand(name: 'arxiv' | 'openalex' | 's2', options: ImportOptions) {
+async function runCommand(name: Service, options: ImportOptions) {
   const config = loadConfig();
   let source: PaperSource;
   try {
-    source = buildSource(name, options, config);
+    source = createSource(name, options, {
+      urls: {
+        arxiv: config.sources.arxivUrl,
+        openalex: config.sources.openalexUrl,
+        s2: config.sources.s2Url,
+      },
+      mailto: config.mailto,
+      s2ApiKey: config.sources.s2ApiKey,
+      onRetry: (message) => console.error(message),
+    });
   } catch (error) {
     throw error instanceof SourceError ? new UserFacingError(error.message) : error;
   }
@@ -143,10 +94,10 @@ async function runCommand(name: 'arxiv' | 'openalex' | 's2', options: ImportOpti
       );
     }
   };
-  const stop = () => (bar as SingleBar | null)?.stop();
+  let summary: Awaited<ReturnType<typeof runImport>>;
   try {
     await applySchema(database.connection);
-    const summary = await runImport(database.connection, source, {
+    summary = await runImport(database.connection, source, {
       stateDir: path.join(config.dataDir, 'imports'),
       restart: options.restart,
       batchSize: options.batchSize,
@@ -160,10 +111,7 @@ async function runCommand(name: 'arxiv' | 'openalex' | 's2', options: ImportOpti
         if (!tty) console.error(`skipped ${record.where}: ${record.reason}`);
       },
     });
-    stop();
-    printIngestSummary(summary, { reportSkipped: tty, first: [`pages: ${summary.pages}`] });
   } catch (error) {
-    stop();
     if (error instanceof SourceError) {
       throw new UserFacingError(
         `${error.message}; run the same command again to resume where it stopped`,
@@ -171,7 +119,8 @@ async function runCommand(name: 'arxiv' | 'openalex' | 's2', options: ImportOpti
     }
     throw error;
   } finally {
-    stop();
+    (bar as SingleBar | null)?.stop();
     await database.close();
   }
+  printIngestSummary(summary, { reportSkipped: tty, first: [`pages: ${summary.pages}`] });
 }

@@ -196,21 +196,21 @@ async function runIngest(
     );
     bar.start(await countPapers(run.read(files, { quiet: true })), 0, { rate: 0, skipped: 0 });
   }
+  let summary: Awaited<ReturnType<typeof ingestPapers>>;
   try {
-    const summary = await ingestPapers(connection, run.read(files), {
+    summary = await ingestPapers(connection, run.read(files), {
       batchSize: options.batchSize,
       workers: options.workers,
       onProgress,
       onSkipped: (record) => run.onSkipped(record, bar !== null),
     });
-    bar?.stop();
-    printIngestSummary(summary, {
-      reportSkipped: bar !== null,
-      tally: run.tally,
-      filtered: run.filtered(),
-    });
-    failIfAllRejected(summary.read, run.tally);
   } finally {
     bar?.stop();
   }
+  printIngestSummary(summary, {
+    reportSkipped: bar !== null,
+    tally: run.tally,
+    filtered: run.filtered(),
+  });
+  failIfAllRejected(summary.read, run.tally);
 }

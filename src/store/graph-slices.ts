@@ -35,8 +35,7 @@ const KIND_OF = (n: string) =>
   `CASE WHEN ${n}:Paper THEN 'PAPER' WHEN ${n}:Claim THEN 'CLAIM' WHEN ${n}:Author THEN 'AUTHOR' ELSE toUpper(${n}.kind) END`;
 
 // NOTE: nodes and links come as lists, not maps: the driver decodes a map's keys again in every
-// row. For a 500-node neighbourhood that took the driver's CPU per slice from 11.4 to 8.0-8.7 ms
-// (probe at concurrency 8; Neo4j's CPU moved within its noise, -2.2 and +1.1 ms in two runs).
+// row, a cost that shows in the driver's CPU per slice.
 // A node as a row: [id, kind, label, degree, element id], computed from fixed expressions.
 const NODE_FIELDS = (n: string) => `[
   ${n}.id,
@@ -97,7 +96,7 @@ RETURN ${NODE_FIELDS('n')} AS node`;
 // links to the frontier; new neighbours are cut at $limit, links to nodes already in the slice
 // (a paper building on another of the ring) are all kept.
 // NOTE: a concept's links are read in rank-key order, one ordered index scan per link type that
-// stops at $limit, so a hub concept (Adam has ~14k links in the 100k-paper benchmark graph) is not
+// stops at $limit, so a hub concept (Adam, with thousands of links in a large graph) is not
 // sorted whole to keep a few hundred; papers, claims and authors have few links and are expanded.
 // Labels and degrees are computed after the cut, for the rows kept only.
 const RING = `
@@ -167,6 +166,29 @@ export interface NeighborhoodOptions {
   limit: number;
 }
 
+/**
+ * One ring's Cypher and parameters: the neighbours of `frontier` not in `known`, at most `room`
+ * of them (one more is asked for, to tell a full ring from a cut one).
+ */
+export function ringStatement(
+  frontier: string[],
+  known: string[],
+  room: number,
+  options: Omit<NeighborhoodOptions, 'depth' | 'limit'>,
+): { query: string; params: Record<string, unknown> } {
+  return {
+    query: RING,
+    params: {
+      frontier,
+      known,
+      types: options.types,
+      kinds: options.kinds,
+      minConfidence: options.minConfidence,
+      limit: toInt(room + 1),
+    },
+  };
+}
+
 /** The nodes within `depth` links of a node, breadth first, cut at `limit` nodes. */
 export async function loadNeighborhood(
   connection: Neo4jConnection,
@@ -185,14 +207,8 @@ export async function loadNeighborhood(
   for (let ring = 0; ring < options.depth && frontier.length > 0 && !truncated; ring += 1) {
     // Asking for one neighbour more than fits tells a full ring from a cut one.
     const room = Math.max(options.limit - nodes.size, 0);
-    const rows = await runRead(connection, RING, {
-      frontier,
-      known: [...nodes.keys()],
-      types: options.types,
-      kinds: options.kinds,
-      minConfidence: options.minConfidence,
-      limit: toInt(room + 1),
-    });
+    const ring = ringStatement(frontier, [...nodes.keys()], room, options);
+    const rows = await runRead(connection, ring.query, ring.params);
     const next: string[] = [];
     for (const row of rows) {
       if (!row.known) {

@@ -1,6 +1,6 @@
 // A sort key on every paper-to-concept link, so "the best-evidenced papers for concept X" (a
 // whoUses page, a neighbourhood ring) is an ordered index scan that reads what it keeps, not a
-// sort of all of X's links (Adam has ~14k links in the 100k-paper benchmark graph).
+// sort of all of X's links (a hub such as Adam has thousands in a large graph).
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { CONCEPT_LINK_TYPES } from './link-types.ts';
 import { toStoreError } from './store-error.ts';

@@ -29,7 +29,8 @@ export interface WhoUsesAnswer {
   throughPaperId: string | null;
 }
 
-// NOTE: one query answers the whole request (one round trip, one transaction), in five steps:
+// NOTE: one query answers the whole request (one round trip, one transaction), in five steps,
+// one fragment each below:
 // 1. the concepts the name means (the lexicon's ids: an ambiguous acronym has several senses);
 //    the best-supported one is the technique, the others are reported as alternatives;
 // 2. the technique and its variants (ResNet and ResNet-50, GPT-4 and GPT-4o), two levels at most;
@@ -42,22 +43,33 @@ export interface WhoUsesAnswer {
 // The relationship types come from the fixed lists of link-types.ts, never from input. With a
 // scope (a collection, a date range) the counts read the concept's links instead of the degree
 // store, and the ordered scans skip papers out of scope.
+
+/** Indirect answers read at most, per request. */
+const MAX_INDIRECT = 1000;
+
 const IN_SCOPE = `($collection IS NULL OR EXISTS { (p)-[:IN_COLLECTION]->(:Collection {name: $collection}) })
       AND ($publishedFrom IS NULL OR p.published >= $publishedFrom)
       AND ($publishedTo IS NULL OR p.published <= $publishedTo)`;
 
-const whoUsesQuery = (types: string[], indirect: boolean, scoped: boolean) => `
+/** 1. The best-supported concept of the name is the technique; the others are alternatives. */
+const TECHNIQUE = `
 MATCH (named:Concept) WHERE named.id IN $ids
 WITH named, COUNT { (named)<-[:${DIRECT_LINKS}]-() } AS papers
 ORDER BY papers DESC, named.id
 WITH collect(named) AS named, collect(papers) AS counts
 WHERE size(named) > 0
-WITH named[0] AS technique, counts[0] AS papers, named[1..] AS alternatives
+WITH named[0] AS technique, counts[0] AS papers, named[1..] AS alternatives`;
+
+/** 2. The technique and its variants, two levels down. */
+const FAMILY = `
 CALL (technique) {
   OPTIONAL MATCH (v:Concept)-[:VARIANT_OF*1..2]->(technique)
   WITH collect(DISTINCT v) AS variants
   RETURN [technique] + variants AS asked
-}
+}`;
+
+/** 3. How many direct answers, and how many papers the family has. */
+const COUNTS = (types: string[], scoped: boolean) => `
 CALL (asked) {
   UNWIND asked AS c
   RETURN sum(${
@@ -66,26 +78,28 @@ CALL (asked) {
       : `COUNT { (c)<-[:${types.join('|')}]-() }`
   }) AS directTotal,
          sum(COUNT { (c)<-[:${DIRECT_LINKS}]-() }) AS familyPapers
-}
+}`;
+
+/** One link type's best-evidenced links to a concept `c`, in rank-key order. */
+const RANKED_LINKS = (type: string, scoped: boolean) => `    MATCH (p:Paper)-[r:${type}]->(:Concept)
+    WHERE r.rankKey STARTS WITH c.id + '|'${scoped ? ` AND ${IN_SCOPE}` : ''}
+    RETURN p, r ORDER BY r.rankKey LIMIT $upTo`;
+
+/** 4. One page of direct answers across the family, best evidence first whichever variant. */
+const DIRECT_PAGE = (types: string[], scoped: boolean) => `
 CALL (asked) {
   UNWIND asked AS c
   CALL (c) {
-${types
-  .map(
-    (type) => `    MATCH (p:Paper)-[r:${type}]->(:Concept)
-    WHERE r.rankKey STARTS WITH c.id + '|'${scoped ? ` AND ${IN_SCOPE}` : ''}
-    RETURN p, r ORDER BY r.rankKey LIMIT $upTo`,
-  )
-  .join('\n    UNION ALL\n')}
+${types.map((type) => RANKED_LINKS(type, scoped)).join('\n    UNION ALL\n')}
   }
-  // Across a family, best evidence first whichever variant: the key without its concept id.
   WITH c, p, r ORDER BY substring(r.rankKey, size(c.id) + 1), c.id SKIP $offset LIMIT $first
   RETURN collect({p: p {${PAPER_SUMMARY_FIELDS}}, type: type(r), variant: c.id, r: r {.rule, .confidence, .mentions, .role}}) AS direct
-}
+}`;
+
+/** 5. Papers that build on or cite a proposer without naming the technique: the page's part. */
+const INDIRECT_PAGE = (scoped: boolean) => `
 CALL (asked, directTotal, direct) {
-${
-  indirect
-    ? `  UNWIND asked AS c
+  UNWIND asked AS c
   MATCH (c)<-[:PROPOSES]-(a:Paper)
   CALL (a) {
     MATCH (p:Paper)-[b:BUILDS_ON]->(a)
@@ -107,20 +121,20 @@ ${
   RETURN size(rows) AS indirectTotal,
          [row IN rows[start..start + $first - size(direct)] |
            row {.rank, .through, .evidence, p: [p IN [row.p] | p {${PAPER_SUMMARY_FIELDS}}][0]}]
-           AS indirect`
-    : `  RETURN 0 AS indirectTotal, [] AS indirect`
-}
-}
+           AS indirect
+}`;
+
+/** With a role filter there are no indirect answers. */
+const NO_INDIRECT = `
+CALL () {
+  RETURN 0 AS indirectTotal, [] AS indirect
+}`;
+
+const ANSWER = `
 RETURN properties(technique) AS technique, papers, familyPapers, directTotal, direct,
        indirectTotal, indirect,
        [a IN alternatives | properties(a)] AS alternatives`;
 
-/** Indirect answers read at most, per request. */
-const MAX_INDIRECT = 1000;
-
-const RELATIONS: WhoUsesRelation[] = ['DIRECT', 'BUILDS_ON', 'CITES'];
-
-/** The technique a name resolved to, with its family's count and the name's other senses. */
 /** Which papers a question is about: one collection, a range of (partial) dates. */
 export interface PaperScope {
   collection?: string | null;
@@ -128,6 +142,45 @@ export interface PaperScope {
   publishedTo?: string | null;
 }
 
+export interface WhoUsesRequest {
+  roles: Role[] | null;
+  first: number;
+  offset: number;
+  scope?: PaperScope;
+}
+
+/** The Cypher and parameters that answer a request about the concepts `ids`. */
+export function whoUsesStatement(
+  ids: string[],
+  { roles, first, offset, scope = {} }: WhoUsesRequest,
+): { query: string; params: Record<string, unknown> } {
+  const filtered = roles !== null && roles.length > 0;
+  const types = filtered ? linkTypesOfRoles(roles) : [...DIRECT_LINK_TYPES];
+  const scoped = Boolean(scope.collection || scope.publishedFrom || scope.publishedTo);
+  return {
+    query: [
+      TECHNIQUE,
+      FAMILY,
+      COUNTS(types, scoped),
+      DIRECT_PAGE(types, scoped),
+      filtered ? NO_INDIRECT : INDIRECT_PAGE(scoped),
+      ANSWER,
+    ].join(''),
+    params: {
+      ids,
+      upTo: toInt(offset + first),
+      offset: toInt(offset),
+      first: toInt(first),
+      collection: scope.collection ?? null,
+      publishedFrom: scope.publishedFrom ?? null,
+      publishedTo: scope.publishedTo ? upperDateBound(scope.publishedTo) : null,
+    },
+  };
+}
+
+const RELATIONS: WhoUsesRelation[] = ['DIRECT', 'BUILDS_ON', 'CITES'];
+
+/** The technique a name resolved to, with its family's count and the name's other senses. */
 export interface WhoUsesTechnique extends ConceptWithCount {
   familyPaperCount: number;
   alternatives: Concept[];
@@ -147,22 +200,10 @@ export async function whoUses(
   offset: number,
   scope: PaperScope = {},
 ): Promise<{ technique: WhoUsesTechnique | null; page: Page<WhoUsesAnswer> }> {
-  const filtered = roles !== null && roles.length > 0;
-  const types = filtered ? linkTypesOfRoles(roles) : [...DIRECT_LINK_TYPES];
-  const scoped = Boolean(scope.collection || scope.publishedFrom || scope.publishedTo);
-  const query = whoUsesQuery(types, !filtered, scoped);
-  const ask = async (ids: string[]) =>
-    (
-      await runRead(connection, query, {
-        ids,
-        upTo: toInt(offset + first),
-        offset: toInt(offset),
-        first: toInt(first),
-        collection: scope.collection ?? null,
-        publishedFrom: scope.publishedFrom ?? null,
-        publishedTo: scope.publishedTo ? upperDateBound(scope.publishedTo) : null,
-      })
-    )[0];
+  const ask = async (ids: string[]) => {
+    const { query, params } = whoUsesStatement(ids, { roles, first, offset, scope });
+    return (await runRead(connection, query, params))[0];
+  };
   let row = await ask(resolveConceptIds(name));
   if (!row) {
     // Not a name the lexicon knows: maybe an alias only the graph has seen (an acronym a paper
