@@ -25,6 +25,7 @@ const config: CodegenConfig = {
           WhoUsesEdge: '../models.ts#WhoUsesEdgeModel',
           GraphEdge: '../models.ts#GraphEdgeModel',
           Stats: '../../store/graph-stats.ts#GraphCounts',
+          StartingPoint: '../../store/starting-points.ts#StartingPoint',
         },
       },
     },

@@ -1,5 +1,6 @@
 // The `papergraph` command: wires subcommands; each lives in its own file.
 import { Command, CommanderError } from 'commander';
+import { registerBuildCommand } from './build-command.ts';
 import { registerCollectionsCommand, registerRemoveCommand } from './collections-command.ts';
 import { registerDbCommand } from './db-command.ts';
 import { registerEvalCommand } from './eval-command.ts';
@@ -17,6 +18,7 @@ const program = new Command('papergraph')
   .exitOverride()
   .showHelpAfterError();
 
+registerBuildCommand(program);
 registerCollectionsCommand(program);
 registerDbCommand(program);
 registerExtractCommand(program);

@@ -3,7 +3,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { runRead } from './run-read.ts';
+import { readRows } from './run-read.ts';
 import { toStoreError } from './store-error.ts';
 
 /** The collection of papers stored before papers remembered where they came from. */
@@ -69,8 +69,10 @@ export async function addPapersToCollection(
 
 /** Every collection with its number of papers, by name. */
 export async function listCollections(connection: Neo4jConnection): Promise<CollectionCount[]> {
-  const rows = await runRead(connection, LIST_COLLECTIONS);
-  return rows.map((row) => ({ name: row.name as string, papers: toNumber(row.papers) }));
+  return readRows(connection, LIST_COLLECTIONS, {}, (row) => ({
+    name: row.string('name'),
+    papers: row.number('papers'),
+  }));
 }
 
 /**

@@ -4,9 +4,10 @@ import { nameKey, resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { CONCEPT_LINKS, DIRECT_LINKS, roleOfLink, type LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
+import type { Row } from './row.ts';
 import { toLuceneQuery } from './paper-reads.ts';
 import { toConcept, toEvidence, toPaper } from './records.ts';
-import { readPage, runRead, type Page } from './run-read.ts';
+import { readPage, readRows, type Page } from './run-read.ts';
 
 const CONCEPTS_BY_ID = `
 UNWIND $ids AS id
@@ -17,17 +18,23 @@ export interface ConceptWithCount extends Concept {
   paperCount: number;
 }
 
+/** Columns `c` (the concept's properties) and `papers`. */
+const toConceptWithCount = (row: Row): ConceptWithCount => ({
+  ...toConcept(row.props('c')),
+  paperCount: row.number('papers'),
+});
+
 export async function loadConcepts(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, ConceptWithCount>> {
-  const rows = await runRead(connection, CONCEPTS_BY_ID, { ids: [...ids] });
-  return new Map(
-    rows.map((row) => {
-      const concept = toConcept(row.c as Record<string, unknown>);
-      return [concept.id, { ...concept, paperCount: toNumber(row.papers) }];
-    }),
+  const concepts = await readRows(
+    connection,
+    CONCEPTS_BY_ID,
+    { ids: [...ids] },
+    toConceptWithCount,
   );
+  return new Map(concepts.map((concept) => [concept.id, concept]));
 }
 
 // NOTE: the lexicon resolves known aliases to ids; `keys` (normalised surface forms) catches the
@@ -48,14 +55,12 @@ export async function findConceptsByName(
   name: string,
   kinds?: readonly ConceptKind[],
 ): Promise<ConceptWithCount[]> {
-  let rows = await runRead(connection, CONCEPT_BY_ID, { ids: resolveConceptIds(name, kinds) });
-  if (rows.length === 0) rows = await runRead(connection, CONCEPT_BY_KEY, { key: nameKey(name) });
-  return rows
-    .map((row) => ({
-      ...toConcept(row.c as Record<string, unknown>),
-      paperCount: toNumber(row.papers),
-    }))
-    .filter((concept) => !kinds || kinds.includes(concept.kind));
+  const ids = resolveConceptIds(name, kinds);
+  let found = await readRows(connection, CONCEPT_BY_ID, { ids }, toConceptWithCount);
+  if (found.length === 0) {
+    found = await readRows(connection, CONCEPT_BY_KEY, { key: nameKey(name) }, toConceptWithCount);
+  }
+  return found.filter((concept) => !kinds || kinds.includes(concept.kind));
 }
 
 export async function findConcepts(
@@ -85,7 +90,7 @@ RETURN properties(c) AS c, papers`,
     },
     params,
     { offset, first },
-    (row) => ({ ...toConcept(row.c as Record<string, unknown>), paperCount: toNumber(row.papers) }),
+    toConceptWithCount,
   );
 }
 
@@ -99,6 +104,18 @@ export interface PaperConceptLink {
   evidence: Evidence[];
 }
 
+/** Columns `kind` (the concept's), `type` (the link's) and `r` (the link's properties). */
+function toLinkOfKind(row: Row) {
+  const props = row.props('r');
+  return {
+    conceptKind: row.string('kind') as ConceptKind,
+    type: row.string('type') as LinkType,
+    role: roleOfLink(row.string('type'), props.role),
+    confidence: toNumber(props.confidence),
+    evidence: toEvidence(props),
+  };
+}
+
 const LINKS_OF_PAPERS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[r:${CONCEPT_LINKS}]->(c:Concept)
@@ -110,20 +127,13 @@ export async function loadLinksOfPapers(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, PaperConceptLink[]>> {
-  const rows = await runRead(connection, LINKS_OF_PAPERS, { ids: [...ids] });
+  const links = await readRows(connection, LINKS_OF_PAPERS, { ids: [...ids] }, (row) => ({
+    paperId: row.string('paperId'),
+    conceptId: row.string('conceptId'),
+    ...toLinkOfKind(row),
+  }));
   const byPaper = new Map<string, PaperConceptLink[]>(ids.map((id) => [id, []]));
-  for (const row of rows) {
-    const props = row.r as Record<string, unknown>;
-    byPaper.get(row.paperId as string)?.push({
-      paperId: row.paperId as string,
-      conceptId: row.conceptId as string,
-      conceptKind: row.kind as ConceptKind,
-      type: row.type as LinkType,
-      role: roleOfLink(row.type as string, props.role),
-      confidence: toNumber(props.confidence),
-      evidence: toEvidence(props),
-    });
-  }
+  for (const link of links) byPaper.get(link.paperId)?.push(link);
   return byPaper;
 }
 
@@ -144,23 +154,12 @@ export async function loadPapersOfConcept(
   types: readonly LinkType[] | null,
   first: number,
 ): Promise<ConceptPaperLink[]> {
-  const rows = await runRead(connection, PAPERS_OF_CONCEPT, {
-    id: conceptId,
-    types,
-    first: toInt(first),
-  });
-  return rows.map((row) => {
-    const props = row.r as Record<string, unknown>;
-    return {
-      paper: toPaper(row.p as Record<string, unknown>),
-      conceptId,
-      conceptKind: row.kind as ConceptKind,
-      type: row.type as LinkType,
-      role: roleOfLink(row.type as string, props.role),
-      confidence: toNumber(props.confidence),
-      evidence: toEvidence(props),
-    };
-  });
+  return readRows(
+    connection,
+    PAPERS_OF_CONCEPT,
+    { id: conceptId, types, first: toInt(first) },
+    (row) => ({ paper: toPaper(row.props('p')), conceptId, ...toLinkOfKind(row) }),
+  );
 }
 
 const RELATED = `
@@ -176,10 +175,9 @@ export async function findRelatedConcepts(
   conceptId: string,
   first: number,
 ): Promise<{ concept: ConceptWithCount; count: number }[]> {
-  const rows = await runRead(connection, RELATED, { id: conceptId, first: toInt(first) });
-  return rows.map((row) => ({
-    concept: { ...toConcept(row.c as Record<string, unknown>), paperCount: toNumber(row.papers) },
-    count: toNumber(row.together),
+  return readRows(connection, RELATED, { id: conceptId, first: toInt(first) }, (row) => ({
+    concept: toConceptWithCount(row),
+    count: row.number('together'),
   }));
 }
 
@@ -211,15 +209,11 @@ export async function loadFamilies(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, ConceptFamily>> {
-  const rows = await runRead(connection, FAMILIES, { ids: [...ids] });
-  return new Map(
-    rows.map((row) => [
-      row.id as string,
-      {
-        familyId: (row.familyId as string | null) ?? null,
-        variantIds: row.variantIds as string[],
-        familyPaperCount: toNumber(row.familyPapers),
-      },
-    ]),
-  );
+  const rows = await readRows(connection, FAMILIES, { ids: [...ids] }, (row) => ({
+    id: row.string('id'),
+    familyId: row.optionalString('familyId'),
+    variantIds: row.strings('variantIds'),
+    familyPaperCount: row.number('familyPapers'),
+  }));
+  return new Map(rows.map(({ id, ...family }) => [id, family]));
 }

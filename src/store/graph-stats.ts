@@ -2,7 +2,7 @@ import type { ConceptKind } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINKS, KIND_LABELS, LINK_TYPES } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
-import { runRead } from './run-read.ts';
+import { readRows, runRead } from './run-read.ts';
 
 export interface GraphCounts {
   nodes: Record<string, number>;
@@ -49,12 +49,11 @@ export async function topConcepts(
   connection: Neo4jConnection,
   first: number,
 ): Promise<TopConcept[]> {
-  const rows = await runRead(connection, TOP_CONCEPTS, { limit: toInt(first) });
-  return rows.map((row) => ({
-    id: row.id as string,
-    name: row.name as string,
-    kind: row.kind as ConceptKind,
-    papers: toNumber(row.papers),
+  return readRows(connection, TOP_CONCEPTS, { limit: toInt(first) }, (row) => ({
+    id: row.string('id'),
+    name: row.string('name'),
+    kind: row.string('kind') as ConceptKind,
+    papers: row.number('papers'),
   }));
 }
 

@@ -5,7 +5,8 @@ import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt } from './neo4j-values.ts';
 import { toPaper } from './records.ts';
 import { toStoreError } from './store-error.ts';
-import { readPage, runRead, type Page } from './run-read.ts';
+import { Row } from './row.ts';
+import { readPage, readRows, runRead, type Page } from './run-read.ts';
 
 const PAPERS_BY_ID = `
 UNWIND $ids AS id
@@ -17,13 +18,10 @@ export async function loadPapers(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, Paper>> {
-  const rows = await runRead(connection, PAPERS_BY_ID, { ids: [...ids] });
-  return new Map(
-    rows.map((row) => {
-      const paper = toPaper(row.p as Record<string, unknown>);
-      return [paper.id, paper];
-    }),
+  const papers = await readRows(connection, PAPERS_BY_ID, { ids: [...ids] }, (row) =>
+    toPaper(row.props('p')),
   );
+  return new Map(papers.map((paper) => [paper.id, paper]));
 }
 
 export interface PaperFilter {
@@ -131,7 +129,7 @@ export async function findPapers(
     },
     params,
     { offset, first },
-    (row) => toPaper(row.p as Record<string, unknown>),
+    (row) => toPaper(row.props('p')),
   );
 }
 
@@ -149,22 +147,27 @@ export async function* readStoredPapers(
 ): AsyncGenerator<RawPaper> {
   let after = '';
   for (;;) {
-    const rows = await runRead(connection, STORED_PAPERS, { after, first: toInt(pageSize) });
-    for (const row of rows) {
-      const p = row.p as Record<string, string | null>;
-      yield {
-        id: p.id!,
-        title: p.title ?? '',
-        abstract: p.abstract ?? '',
-        authors: (row.authors as string[]).sort(),
-        published: p.published,
-        url: p.url,
-        venue: p.venue,
-        source: p.source ?? 'graph',
-      };
-    }
-    if (rows.length < pageSize) return;
-    after = (rows[rows.length - 1].p as { id: string }).id;
+    const papers = await readRows(
+      connection,
+      STORED_PAPERS,
+      { after, first: toInt(pageSize) },
+      (row): RawPaper => {
+        const p = new Row(row.props('p'));
+        return {
+          id: p.string('id'),
+          title: p.optionalString('title') ?? '',
+          abstract: p.optionalString('abstract') ?? '',
+          authors: row.strings('authors').sort(),
+          published: p.optionalString('published'),
+          url: p.optionalString('url'),
+          venue: p.optionalString('venue'),
+          source: p.optionalString('source') ?? 'graph',
+        };
+      },
+    );
+    yield* papers;
+    if (papers.length < pageSize) return;
+    after = papers[papers.length - 1].id;
   }
 }
 

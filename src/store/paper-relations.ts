@@ -2,15 +2,34 @@
 import type { Claim, ClaimKind } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-
 import { toClaim } from './records.ts';
-import { readPage, runRead, type Page } from './run-read.ts';
+import type { Row } from './row.ts';
+import { readPage, readRows, type Page } from './run-read.ts';
 
+/** The values of each paper of `ids`, in the order the read returned them. */
 const groupBy = <T>(ids: readonly string[], rows: [string, T][]): Map<string, T[]> => {
   const map = new Map<string, T[]>(ids.map((id) => [id, []]));
   for (const [id, value] of rows) map.get(id)?.push(value);
   return map;
 };
+
+/** Reads `[paperId, value]` rows for a DataLoader batch of paper ids and groups them by paper. */
+async function readByPaper<T>(
+  connection: Neo4jConnection,
+  query: string,
+  ids: readonly string[],
+  decode: (row: Row) => T,
+): Promise<Map<string, T[]>> {
+  const rows = await readRows(connection, query, { ids: [...ids] }, (row) => [
+    row.string('paperId'),
+    decode(row),
+  ]);
+  return groupBy(ids, rows as [string, T][]);
+}
+
+/** Columns `paperId`, `c` (the claim's properties) and `r` (its evidence). */
+const toClaimOfPaper = (row: Row): Claim =>
+  toClaim(row.props('c'), row.string('paperId'), row.props('r'));
 
 const CLAIMS_OF_PAPERS = `
 UNWIND $ids AS id
@@ -22,18 +41,7 @@ export async function loadClaimsOfPapers(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, Claim[]>> {
-  const rows = await runRead(connection, CLAIMS_OF_PAPERS, { ids: [...ids] });
-  return groupBy(
-    ids,
-    rows.map((row) => [
-      row.paperId as string,
-      toClaim(
-        row.c as Record<string, unknown>,
-        row.paperId as string,
-        row.r as Record<string, unknown>,
-      ),
-    ]),
-  );
+  return readByPaper(connection, CLAIMS_OF_PAPERS, ids, toClaimOfPaper);
 }
 
 const AUTHORS_OF_PAPERS = `
@@ -45,11 +53,10 @@ export async function loadAuthorsOfPapers(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, { id: string; name: string }[]>> {
-  const rows = await runRead(connection, AUTHORS_OF_PAPERS, { ids: [...ids] });
-  return groupBy(
-    ids,
-    rows.map((row) => [row.paperId as string, { id: row.id as string, name: row.name as string }]),
-  );
+  return readByPaper(connection, AUTHORS_OF_PAPERS, ids, (row) => ({
+    id: row.string('id'),
+    name: row.string('name'),
+  }));
 }
 
 const COLLECTIONS_OF_PAPERS = `
@@ -62,11 +69,7 @@ export async function loadCollectionsOfPapers(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const rows = await runRead(connection, COLLECTIONS_OF_PAPERS, { ids: [...ids] });
-  return groupBy(
-    ids,
-    rows.map((row) => [row.paperId as string, row.name as string]),
-  );
+  return readByPaper(connection, COLLECTIONS_OF_PAPERS, ids, (row) => row.string('name'));
 }
 
 export interface LineageLink {
@@ -88,15 +91,14 @@ export async function loadLineage(
   ids: readonly string[],
   direction: 'buildsOn' | 'builtOnBy',
 ): Promise<Map<string, LineageLink[]>> {
-  const rows = await runRead(connection, direction === 'buildsOn' ? BUILDS_ON : BUILT_ON_BY, {
-    ids: [...ids],
-  });
-  return groupBy(
+  return readByPaper(
+    connection,
+    direction === 'buildsOn' ? BUILDS_ON : BUILT_ON_BY,
     ids,
-    rows.map((row) => [
-      row.paperId as string,
-      { paperId: row.otherId as string, viaConceptId: row.via as string },
-    ]),
+    (row) => ({
+      paperId: row.string('otherId'),
+      viaConceptId: row.string('via'),
+    }),
   );
 }
 
@@ -135,11 +137,6 @@ RETURN p.id AS paperId, properties(c) AS c, properties(r) AS r`,
     },
     params,
     { offset, first },
-    (row) =>
-      toClaim(
-        row.c as Record<string, unknown>,
-        row.paperId as string,
-        row.r as Record<string, unknown>,
-      ),
+    toClaimOfPaper,
   );
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
+import { Row } from './row.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
 /** Server-side limit on any read, so one heavy query cannot hold the database. @default 10000 */
@@ -39,6 +40,16 @@ export async function runRead(
   }
 }
 
+/** Runs a read and decodes every row, by column name and type, into a domain object. */
+export async function readRows<T>(
+  connection: Neo4jConnection,
+  query: string,
+  params: Record<string, unknown>,
+  decode: (row: Row) => T,
+): Promise<T[]> {
+  return (await runRead(connection, query, params)).map((values) => decode(new Row(values)));
+}
+
 /** 100 ms, doubling, at most 1 s. */
 const retryDelay = (attempt: number) => Math.min(1000, 100 * 2 ** attempt);
 
@@ -59,7 +70,7 @@ export async function readPage<T>(
   queries: { count: string; page: string },
   params: Record<string, unknown>,
   window: { offset: number; first: number },
-  toItem: (row: Record<string, unknown>) => T,
+  decode: (row: Row) => T,
 ): Promise<Page<T>> {
   const paged = { ...params, offset: toInt(window.offset), first: toInt(window.first) };
   const [countRows, rows] = await Promise.all([
@@ -69,7 +80,7 @@ export async function readPage<T>(
   const totalCount = toNumber(countRows[0]?.n);
   return {
     totalCount,
-    items: rows.map(toItem),
+    items: rows.map((values) => decode(new Row(values))),
     offset: window.offset,
     hasNextPage: window.offset + window.first < totalCount,
   };

@@ -1,6 +1,7 @@
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import type { NodeKind } from './graph-slices.ts';
-import { toInt } from './neo4j-values.ts';
+import { DIRECT_LINKS } from './link-types.ts';
+import { toInt, toNumber } from './neo4j-values.ts';
 import { toLuceneQuery } from './paper-reads.ts';
 import { runRead } from './run-read.ts';
 
@@ -11,22 +12,38 @@ export interface SearchHit {
   score: number;
   /** The alias that matched, when it is not the label. */
   matched: string | null;
+  /** For a concept: papers that propose, use or compare against it; null for a paper. */
+  paperCount: number | null;
+  /** For a variant: its family's name (ResNet for ResNet-50). */
+  family: string | null;
+  /** For a concept: how many variants it has. */
+  variants: number;
 }
 
-// Concepts rank above papers at equal score: a name typed in a search box usually means the
-// concept. Aliases are matched through the `concept_names` index over name and aliasText.
+// Concepts rank above papers, and among concepts the best supported first: a name typed in a
+// search box usually means the concept most papers mean by it. A name or alias equal to the text
+// comes first of all. Aliases are matched through the `concept_names` index over name and
+// aliasText; more concepts than shown are read, so the main node of a common word is not cut
+// before it is ranked.
 const SEARCH = `
 CALL () {
-  CALL db.index.fulltext.queryNodes('concept_names', $query, {limit: $first}) YIELD node, score
-  RETURN node.id AS id, toUpper(node.kind) AS kind, node.name AS label, score * 1.5 AS score,
-         [a IN node.aliases WHERE toLower(a) STARTS WITH $prefix AND a <> node.name][0] AS matched
+  CALL db.index.fulltext.queryNodes('concept_names', $query, {limit: $pool}) YIELD node, score
+  WITH node, score, COUNT { (node)<-[:${DIRECT_LINKS}]-(:Paper) } AS papers
+  RETURN node.id AS id, toUpper(node.kind) AS kind, node.name AS label,
+         (CASE WHEN toLower(node.name) = $prefix OR $prefix IN [a IN node.aliases | toLower(a)]
+               THEN 100.0 ELSE 0.0 END) + score * 1.5 * (1.0 + log10(1.0 + papers)) AS score,
+         [a IN node.aliases WHERE toLower(a) STARTS WITH $prefix AND toLower(a) <> toLower(node.name)][0] AS matched,
+         papers,
+         [(node)-[:VARIANT_OF]->(f:Concept) | f.name][0] AS family,
+         COUNT { (node)<-[:VARIANT_OF]-(:Concept) } AS variants
   UNION ALL
   CALL db.index.fulltext.queryNodes('paper_text', $query, {limit: $first}) YIELD node, score
-  RETURN node.id AS id, 'PAPER' AS kind, node.title AS label, score, null AS matched
+  RETURN node.id AS id, 'PAPER' AS kind, node.title AS label, score, null AS matched,
+         null AS papers, null AS family, 0 AS variants
 }
-WITH id, kind, label, score, matched
+WITH id, kind, label, score, matched, papers, family, variants
 WHERE $kinds IS NULL OR kind IN $kinds
-RETURN id, kind, label, score, matched
+RETURN id, kind, label, score, matched, papers, family, variants
 ORDER BY score DESC, label
 LIMIT $first`;
 
@@ -43,6 +60,7 @@ export async function searchGraph(
     prefix: text.trim().toLowerCase(),
     kinds,
     first: toInt(first),
+    pool: toInt(Math.max(first * 5, 50)),
   });
   return rows.map((row) => ({
     id: row.id as string,
@@ -50,5 +68,8 @@ export async function searchGraph(
     label: (row.label as string | null) ?? (row.id as string),
     score: row.score as number,
     matched: (row.matched as string | null) ?? null,
+    paperCount: row.papers === null ? null : toNumber(row.papers),
+    family: (row.family as string | null) ?? null,
+    variants: toNumber(row.variants),
   }));
 }

@@ -6,7 +6,7 @@ import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
 import { upperDateBound } from './paper-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINK_TYPES, DIRECT_LINKS, linkTypesOfRoles, roleOfLink } from './link-types.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
+import { toInt } from './neo4j-values.ts';
 import {
   PAPER_SUMMARY_FIELDS,
   toConcept,
@@ -14,7 +14,7 @@ import {
   toPaperSummary,
   type PaperSummary,
 } from './records.ts';
-import { runRead, type Page } from './run-read.ts';
+import { readRows, type Page } from './run-read.ts';
 
 export type WhoUsesRelation = 'DIRECT' | 'BUILDS_ON' | 'CITES';
 
@@ -202,7 +202,7 @@ export async function whoUses(
 ): Promise<{ technique: WhoUsesTechnique | null; page: Page<WhoUsesAnswer> }> {
   const ask = async (ids: string[]) => {
     const { query, params } = whoUsesStatement(ids, { roles, first, offset, scope });
-    return (await runRead(connection, query, params))[0];
+    return (await readRows(connection, query, params, (row) => row))[0];
   };
   let row = await ask(resolveConceptIds(name));
   if (!row) {
@@ -214,40 +214,41 @@ export async function whoUses(
   if (!row) {
     return { technique: null, page: { totalCount: 0, items: [], offset, hasNextPage: false } };
   }
-  const technique = toConcept(row.technique as Record<string, unknown>);
-  const direct = (row.direct as Record<string, unknown>[]).map((link): WhoUsesAnswer => {
-    const props = link.r as Record<string, unknown>;
+  const technique = toConcept(row.props('technique'));
+  const direct = row.rows('direct').map((link): WhoUsesAnswer => {
+    const props = link.props('r');
     const evidence = toEvidence(props);
+    const variant = link.string('variant');
     return {
-      paper: toPaperSummary(link.p as Record<string, unknown>),
+      paper: toPaperSummary(link.props('p')),
       relation: 'DIRECT',
-      roles: [roleOfLink(link.type as string, props.role)],
-      variantId: link.variant === technique.id ? null : (link.variant as string),
+      roles: [roleOfLink(link.string('type'), props.role)],
+      variantId: variant === technique.id ? null : variant,
       confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
       evidence,
       throughPaperId: null,
     };
   });
   // Indirect answers follow the direct ones: they fill the page where the direct ones end.
-  const indirect = (row.indirect as Record<string, unknown>[]).map((link): WhoUsesAnswer => {
-    const evidence = (link.evidence as Record<string, unknown>[]).flatMap(toEvidence);
+  const indirect = row.rows('indirect').map((link): WhoUsesAnswer => {
+    const evidence = link.propsList('evidence').flatMap(toEvidence);
     return {
-      paper: toPaperSummary(link.p as Record<string, unknown>),
-      relation: RELATIONS[toNumber(link.rank)],
+      paper: toPaperSummary(link.props('p')),
+      relation: RELATIONS[link.number('rank')],
       roles: [],
       variantId: null,
       confidence: Math.max(0, ...evidence.map((e) => e.confidence)),
       evidence,
-      throughPaperId: link.through as string,
+      throughPaperId: link.string('through'),
     };
   });
-  const totalCount = toNumber(row.directTotal) + toNumber(row.indirectTotal);
+  const totalCount = row.number('directTotal') + row.number('indirectTotal');
   return {
     technique: {
       ...technique,
-      paperCount: toNumber(row.papers),
-      familyPaperCount: toNumber(row.familyPapers),
-      alternatives: (row.alternatives as Record<string, unknown>[]).map(toConcept),
+      paperCount: row.number('papers'),
+      familyPaperCount: row.number('familyPapers'),
+      alternatives: row.propsList('alternatives').map(toConcept),
     },
     page: {
       totalCount,

@@ -11,7 +11,7 @@ import { ADD_TO_COLLECTIONS, addToCollections } from './collections.ts';
 import { RANK_KEY } from './rank-key.ts';
 import { replanAsGraphGrows } from './replan-as-graph-grows.ts';
 import { toInt } from './neo4j-values.ts';
-import { runRead } from './run-read.ts';
+import { readRows } from './run-read.ts';
 import { toStoreError } from './store-error.ts';
 import { resolveExternalIds, writeCitations } from './write-citations.ts';
 
@@ -504,6 +504,9 @@ export async function findContentHashes(
   connection: Neo4jConnection,
   ids: string[],
 ): Promise<Map<string, string>> {
-  const rows = await runRead(connection, FIND_HASHES, { ids });
-  return new Map(rows.map((row) => [row.id as string, row.hash as string]));
+  const rows = await readRows(connection, FIND_HASHES, { ids }, (row) => ({
+    id: row.string('id'),
+    hash: row.optionalString('hash'),
+  }));
+  return new Map(rows.flatMap(({ id, hash }) => (hash === null ? [] : [[id, hash]])));
 }

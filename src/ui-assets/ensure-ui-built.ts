@@ -65,10 +65,15 @@ async function ensureTypedDocuments(log: (line: string) => void): Promise<void> 
   );
 }
 
-/** Builds ui/ into ui/dist with Vite when stale; returns the dist directory either way. */
-export async function ensureUiBuilt(log: (line: string) => void = () => {}): Promise<string> {
-  const reason = uiBuildStaleness();
-  if (!reason) return UI_DIST_DIR;
+/**
+ * Builds ui/ into ui/dist with Vite (typed documents first, when stale); returns the dist
+ * directory. Vite and codegen's client preset are dependencies, not dev dependencies, because a
+ * fresh clone installed with `--omit=dev` still builds the explorer here on its first start.
+ */
+export async function buildUi(
+  log: (line: string) => void = () => {},
+  reason = 'asked for',
+): Promise<string> {
   await ensureTypedDocuments(log);
   log(`building the explorer (${reason})…`);
   const started = performance.now();
@@ -76,4 +81,10 @@ export async function ensureUiBuilt(log: (line: string) => void = () => {}): Pro
   await build({ configFile: path.join(UI_DIR, 'vite.config.ts'), logLevel: 'warn' });
   log(`explorer built in ${Math.round(performance.now() - started)} ms`);
   return UI_DIST_DIR;
+}
+
+/** Builds the explorer when stale (see `buildUi`); returns the dist directory either way. */
+export async function ensureUiBuilt(log: (line: string) => void = () => {}): Promise<string> {
+  const reason = uiBuildStaleness();
+  return reason ? buildUi(log, reason) : UI_DIST_DIR;
 }

@@ -18,6 +18,7 @@ import { openTestDatabase } from '../support/test-database.ts';
 import type {} from '../../ui/src/page-hooks.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../.test-artifacts/e2e');
+const DATED_PAPERS = path.resolve(import.meta.dirname, '../fixtures/dated-papers.jsonl');
 
 let connection: Neo4jConnection;
 let server: Server;
@@ -30,6 +31,20 @@ const posted: { query: string; variables: Record<string, unknown> }[] = [];
 /** Waits until the page has loaded, laid out and painted the current view. */
 const settled = () => page.evaluate(() => window.papergraph.settled());
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+/** No two printed labels overlap (boxes as Cytoscape measures them), and some are printed. */
+async function expectLabelsApart(atLeast = 4): Promise<void> {
+  const labels = await page.evaluate(() => window.papergraph.labels());
+  expect(labels.length).toBeGreaterThanOrEqual(atLeast);
+  const clashes: string[] = [];
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i], labels[j]];
+      if (a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1)
+        clashes.push(`${a.text} / ${b.text}`);
+    }
+  expect(clashes).toEqual([]);
+}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -61,16 +76,23 @@ afterAll(async () => {
 describe('a new user explores the seed graph', () => {
   let sophiaId: string;
 
-  test('the start view shows the most connected concepts and their papers, with a legend', async () => {
+  test('the start view is a map of the most used concepts grouped by kind, no paper, labels apart', async () => {
     await page.goto(base);
     await settled();
     const count = await page.evaluate(() => window.papergraph.count());
     expect(count.nodes).toBeGreaterThan(10);
-    expect(count.edges).toBeGreaterThan(10);
+    expect(count.edges).toBeGreaterThan(5);
     await expect.poll(() => page.textContent('#status')).toMatch(/\d+ nodes · \d+ links/);
+    const kinds = new Set(
+      (await page.evaluate(() => window.papergraph.nodes())).map((n) => n.kind),
+    );
+    expect(kinds.has('PAPER')).toBe(false);
+    expect([...kinds]).toEqual(expect.arrayContaining(['METHOD', 'DATASET', 'TASK']));
+    expect(posted.some((p) => /query ConceptMap/.test(p.query))).toBe(true);
     expect(await page.locator('#kind-filters label').allTextContents()).toEqual(
       expect.arrayContaining(['Paper', 'Method', 'Dataset', 'Task']),
     );
+    await expectLabelsApart();
     await shot('1-start-view');
   });
 
@@ -102,7 +124,7 @@ describe('a new user explores the seed graph', () => {
     );
     expect(edge).not.toBeNull();
     // The slice came without evidence: the sentence is fetched for the clicked link alone.
-    const slices = posted.filter((p) => /query (Neighborhood|Overview)/.test(p.query));
+    const slices = posted.filter((p) => /query (Neighborhood|Overview|ConceptMap)/.test(p.query));
     expect(slices.length).toBeGreaterThan(0);
     for (const slice of slices) expect(slice.query).not.toMatch(/evidence/);
     const before = posted.length;
@@ -310,9 +332,16 @@ describe('a new user explores the seed graph', () => {
               data: {
                 whoUses: {
                   totalCount: 0,
-                  technique: { ...sam, aliases: ['SAM'], paperCount: 0, familyPaperCount: 0 },
+                  technique: {
+                    ...sam,
+                    aliases: ['SAM'],
+                    paperCount: 0,
+                    familyPaperCount: 0,
+                    papersPerYear: [],
+                  },
                   alternatives: [other],
                   edges: [],
+                  pageInfo: { hasNextPage: false, endCursor: null },
                 },
               },
             },
@@ -342,14 +371,14 @@ describe('a new user explores the seed graph', () => {
     await page.goto(base);
     await settled();
     const before = await page.evaluate(() => window.papergraph.count());
-    await page.locator('#kind-filters input[data-kind=PAPER]').uncheck();
+    await page.locator('#kind-filters input[data-kind=METHOD]').uncheck();
     await settled();
     const after = await page.evaluate(() => window.papergraph.count());
     expect(after.visible).toBeLessThan(before.visible);
-    expect(new URL(page.url()).searchParams.get('hide')).toBe('PAPER');
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('METHOD');
     await page.reload();
     await settled();
-    expect(await page.locator('#kind-filters input[data-kind=PAPER]').isChecked()).toBe(false);
+    expect(await page.locator('#kind-filters input[data-kind=METHOD]').isChecked()).toBe(false);
   });
 
   test('double-clicking a node grows the graph around it, and the URL keeps the expansion', async () => {
@@ -488,4 +517,125 @@ describe('a new user explores the seed graph', () => {
       .poll(() => page.getByTestId('concept-panel').locator('h2').textContent())
       .toBe('Adam');
   });
+});
+
+describe('the explorer at scale', () => {
+  // The seed's papers have no dates: a few dated papers (written for these tests) give the trend
+  // and the time axis years to show.
+  beforeAll(async () => {
+    await ingestPapers(connection, readSources([DATED_PAPERS]));
+  });
+
+  test('opening a concept on the map draws its papers', async () => {
+    await page.goto(base);
+    await settled();
+    const adam = await page.evaluate(() => window.papergraph.pagePoint('concept:adam'));
+    expect(adam).not.toBeNull();
+    await page.mouse.dblclick(adam!.x, adam!.y);
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('concept:adam');
+    await settled();
+    const kinds = (await page.evaluate(() => window.papergraph.nodes())).map((n) => n.kind);
+    expect(kinds.filter((k) => k === 'PAPER').length).toBeGreaterThan(2);
+  });
+
+  test('the welcome suggests questions about concepts the graph holds, and each has answers', async () => {
+    await page.goto(base);
+    await settled();
+    const buttons = page.locator('[data-testid=welcome-examples] button');
+    const reasons = await buttons.evaluateAll((all) =>
+      all.map((b) => b.getAttribute('data-reason')),
+    );
+    expect(reasons).toEqual(expect.arrayContaining(['MOST_USED_METHOD', 'TOP_DATASET']));
+    for (let i = 0; i < reasons.length; i++) {
+      await page.goto(base);
+      await settled();
+      await page.locator('[data-testid=welcome-examples] button').nth(i).click();
+      await settled();
+      const panel = page.getByTestId('who-panel');
+      expect(await panel.getByTestId('who-unknown').count()).toBe(0);
+      expect(await panel.locator('[data-testid=who-list] > li').count()).toBeGreaterThan(0);
+    }
+  });
+
+  test('a name the graph does not hold says so and offers near names that answer', async () => {
+    await page.evaluate(() => window.papergraph.navigate('?who=Adamw%C3%A9'));
+    await settled();
+    const panel = page.getByTestId('who-panel');
+    await expect.poll(() => panel.getByTestId('who-unknown').textContent()).toMatch(/no paper/);
+    const near = panel.getByTestId('who-near').locator('button');
+    expect(await near.allTextContents()).toContain('Adam');
+    await near.filter({ hasText: /^Adam$/ }).click();
+    await settled();
+    expect(await panel.locator('[data-testid=who-list] > li').count()).toBeGreaterThan(1);
+  });
+
+  test('"Who uses Adam?" is drawn on a time axis by role, with counts, a trend and a sortable list', async () => {
+    await page.evaluate(() => window.papergraph.navigate('?who=Adam'));
+    await settled();
+    const panel = page.getByTestId('who-panel');
+    await expect.poll(() => panel.getByTestId('who-bands').textContent()).toMatch(/Uses: \d+/);
+    expect(await panel.getByTestId('trend').locator('rect').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.papergraph.timing()?.layout)).toBe('arranged');
+    const sorted = async () =>
+      (await panel.locator('[data-testid=who-list] > li > p.meta').allTextContents()).map((t) =>
+        Number(/ · (\d{4}) · /.exec(t)?.[1] ?? 0),
+      );
+    await panel.getByTestId('who-sort').selectOption('oldest');
+    const oldest = (await sorted()).filter((y) => y > 0);
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+    await panel.getByTestId('who-sort').selectOption('newest');
+    const newest = (await sorted()).filter((y) => y > 0);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    // Paper titles are under the legibility floor until zoomed in; the concept's name is printed.
+    await expectLabelsApart(1);
+    const printed = (await page.evaluate(() => window.papergraph.labels())).map((l) => l.id);
+    expect(printed).toContain('concept:adam');
+    await shot('7-who-uses-timeline');
+  });
+
+  test('a concept panel plots its papers per year', async () => {
+    await page.evaluate(() => window.papergraph.navigate('?at=concept:adam&node=concept:adam'));
+    await settled();
+    const panel = page.getByTestId('concept-panel');
+    await expect.poll(() => panel.getByTestId('trend').count()).toBe(1);
+    const papers = await panel
+      .getByTestId('trend')
+      .locator('rect')
+      .evaluateAll((bars) =>
+        bars.reduce((sum, b) => sum + Number(b.getAttribute('data-papers')), 0),
+      );
+    expect(papers).toBeGreaterThan(0);
+  });
+
+  test('search suggestions give kind, paper count and family, the best-supported concept first', async () => {
+    await page.fill('#search-input', '');
+    await page.fill('#search-input', 'Adam');
+    const first = page.locator('#search-options [role=option]').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-id')).toBe('concept:adam');
+    expect(await first.getByTestId('hit-facts').textContent()).toMatch(/\d+ papers?/);
+    const concepts = page.locator('#search-options [role=option]:not([data-kind=PAPER])');
+    const counts = (await concepts.getByTestId('hit-facts').allTextContents()).map((t) =>
+      Number(/(\d+) paper/.exec(t)?.[1]),
+    );
+    expect(counts[0]).toBe(Math.max(...counts));
+  });
+
+  test('10,000 elements draw through the worker layout and stay pannable (20,000: npm run bench:ui)', async () => {
+    const { syntheticSlice } = await import('../../bench/synthetic-slice.ts');
+    for (const size of [10_000]) {
+      await page.evaluate((slice) => window.papergraph.renderSlice(slice), syntheticSlice(size, 7));
+      const timing = await page.evaluate(() => window.papergraph.timing());
+      expect(timing?.layout).toBe('clusters (worker)');
+      const count = await page.evaluate(() => window.papergraph.count());
+      expect(count.nodes + count.edges).toBeGreaterThan(size * 0.95);
+      // Fitted to the screen, most labels are under the legibility floor: none may overlap.
+      await expectLabelsApart(0);
+      const [{ id }] = await page.evaluate(() => window.papergraph.nodes());
+      const before = await page.evaluate((n) => window.papergraph.pagePoint(n), id);
+      await page.evaluate(() => window.papergraph.panBy(40, 0));
+      const after = await page.evaluate((n) => window.papergraph.pagePoint(n), id);
+      expect(after!.x - before!.x).toBeCloseTo(40);
+    }
+  }, 300_000);
 });

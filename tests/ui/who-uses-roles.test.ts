@@ -51,12 +51,13 @@ describe('mergeWhoUsesAnswers', () => {
     aliases: [],
     paperCount: 5,
     familyPaperCount: 5,
+    papersPerYear: [],
   };
   const paper = (id: string, role: Role): WhoUsesAnswer['edges'][number] => ({
     relation: 'DIRECT',
     roles: [role],
     confidence: 0.9,
-    node: { id, title: id },
+    node: { id, title: id, published: null },
     through: null,
     variant: null,
     evidence: [],

@@ -14,6 +14,7 @@ export const SliceFields = graphql(`
       kind
       label
       degree
+      paperCount
     }
     edges {
       id
@@ -22,6 +23,7 @@ export const SliceFields = graphql(`
       type
       role
       confidence
+      papers
     }
   }
 `);
@@ -42,6 +44,28 @@ export const OverviewQuery = graphql(`
   query Overview($concepts: Int, $limit: Int) {
     overview(concepts: $concepts, limit: $limit) {
       ...SliceFields
+    }
+  }
+`);
+
+export const ConceptMapQuery = graphql(`
+  query ConceptMap($perKind: Int, $links: Int) {
+    conceptMap(perKind: $perKind, links: $links) {
+      ...SliceFields
+    }
+  }
+`);
+
+export const StartingPointsQuery = graphql(`
+  query StartingPoints {
+    startingPoints {
+      reason
+      papers
+      concept {
+        id
+        kind
+        name
+      }
     }
   }
 `);
@@ -69,13 +93,16 @@ export const LinksQuery = graphql(`
 export const MAX_LINK_IDS = 500;
 
 export const SearchQuery = graphql(`
-  query Search($text: String!, $first: Int) {
-    search(text: $text, first: $first) {
+  query Search($text: String!, $kinds: [NodeKind!], $first: Int) {
+    search(text: $text, kinds: $kinds, first: $first) {
       id
       kind
       label
       score
       matched
+      paperCount
+      family
+      variants
     }
   }
 `);
@@ -142,6 +169,10 @@ export const ConceptQuery = graphql(`
         name
         paperCount
       }
+      papersPerYear {
+        year
+        papers
+      }
       papers(first: 100) {
         type
         role
@@ -160,9 +191,13 @@ export const ConceptQuery = graphql(`
 
 // Background answers come only when asked (`role: [BACKGROUND]`), in a request of their own.
 export const WhoUsesQuery = graphql(`
-  query WhoUses($technique: String!, $role: [Role!], $first: Int) {
-    whoUses(technique: $technique, role: $role, first: $first) {
+  query WhoUses($technique: String!, $role: [Role!], $first: Int, $after: String) {
+    whoUses(technique: $technique, role: $role, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       technique {
         id
         kind
@@ -170,6 +205,10 @@ export const WhoUsesQuery = graphql(`
         aliases
         paperCount
         familyPaperCount
+        papersPerYear {
+          year
+          papers
+        }
       }
       alternatives {
         id
@@ -183,10 +222,12 @@ export const WhoUsesQuery = graphql(`
         node {
           id
           title
+          published
         }
         through {
           id
           title
+          published
         }
         variant {
           id

@@ -11,6 +11,8 @@ import {
   plural,
   type PanelActions,
 } from './panel-parts.ts';
+import { NODE_LOOKS } from './graph-style.ts';
+import { renderTrend } from './trend-plot.ts';
 
 export type ConceptDetails = NonNullable<ConceptDetailsQuery['concept']>;
 
@@ -27,6 +29,14 @@ const roleOf = (link: { type: LinkType; role: Role | null }): Role =>
   (link.type === 'PROPOSES' || link.type === 'COMPARES' || link.type === 'BACKGROUND'
     ? link.type
     : 'USES');
+
+/** Papers per year, where the graph's papers have dates. */
+function trendFigure(concept: ConceptDetails): HTMLElement | null {
+  const chart = renderTrend(concept.papersPerYear, NODE_LOOKS[concept.kind].color);
+  return chart
+    ? h('figure', { class: 'trend-figure' }, h('figcaption', {}, 'Papers per year'), chart)
+    : null;
+}
 
 export function renderConcept(
   panel: HTMLElement,
@@ -61,6 +71,7 @@ export function renderConcept(
           ? `, ${concept.familyPaperCount} with its variants.`
           : '.',
       ),
+      trendFigure(concept),
       nodeButtons(concept.id, actions),
       concept.variants.length
         ? h(

@@ -64,7 +64,12 @@ export const LINK_LOOKS: Record<LinkType, LinkLook> = {
   BUILDS_ON: { label: 'builds on', color: '#222222', lineStyle: 'dashed', width: 3 },
   CITES: { label: 'cites', color: '#6b6b6b', lineStyle: 'dotted', width: 1.5 },
   WROTE: { label: 'wrote', color: '#9a9a9a', lineStyle: 'solid', width: 1 },
+  // The concept map's links: how often two concepts are named in the same papers.
+  CO_OCCURS: { label: 'named together', color: '#7c8794', lineStyle: 'solid', width: 6 },
 };
+
+/** Font size of group and axis titles on the canvas. */
+export const AXIS_FONT = 30;
 
 export const NODE_KINDS = Object.keys(NODE_LOOKS) as NodeKind[];
 export const LINK_TYPES = Object.keys(LINK_LOOKS) as LinkType[];
@@ -138,9 +143,46 @@ export function createStylesheet(): StylesheetJson {
       selector: 'edge[lineColor]',
       style: { 'line-color': 'data(lineColor)', 'target-arrow-color': 'data(lineColor)' },
     },
+    // Concept-map nodes carry their own font size: the most used read first.
+    {
+      selector: 'node[fontSize]',
+      style: { 'font-size': 'data(fontSize)', 'text-wrap': 'wrap', 'text-max-width': '180px' },
+    },
+    {
+      selector: 'edge.co_occurs',
+      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', opacity: 0.3 },
+    },
+    // Links of a time axis would cross the whole picture: faint until their paper is selected.
+    { selector: 'edge.faint', style: { opacity: 0.08 } },
+    { selector: 'edge.lit', style: { opacity: 0.9 } },
+    {
+      // Group and axis titles: text on the canvas, not nodes one can click.
+      selector: 'node.axis',
+      style: {
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        'font-size': AXIS_FONT,
+        'font-weight': 'bold',
+        color: '#4a5563',
+        'text-valign': 'center',
+        'text-max-width': '400px',
+        'min-zoomed-font-size': 0,
+        events: 'no',
+      },
+    },
+    // Labels that would overlap a more important one (see choose-labels.ts).
+    { selector: 'node.no-label', style: { label: '' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
     { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },
+    {
+      selector: 'edge.bulk',
+      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' },
+    },
+    // Faint links stay fainter than a faded one: the time axis's hundreds of links to its concept.
+    { selector: 'edge.faint.faded', style: { opacity: 0.04 } },
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },

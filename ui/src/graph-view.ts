@@ -8,7 +8,9 @@ import cytoscape, {
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
-import { createStylesheet } from './graph-style.ts';
+import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
+import { AXIS_FONT, createStylesheet } from './graph-style.ts';
+import { arrangeClusters, type Arrangement, type ClusterInput, type Point } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from './url-state.ts';
 
@@ -16,6 +18,15 @@ cytoscape.use(fcose);
 
 /** Above this many elements, fcose skips its force refinement (spectral placement only). */
 export const BIG_GRAPH = 1200;
+
+/**
+ * Above this many elements the force layout gives way to a clustering computed in a worker: the
+ * page stays responsive and the picture is ready in a fraction of the time.
+ */
+export const HUGE_GRAPH = 4000;
+
+/** Which Cytoscape renderer draws: `webgl` only when asked for and a WebGL context exists. */
+export type RendererName = 'canvas' | 'webgl';
 
 /** Focusing a node never zooms in further than this, so its surroundings stay in view. */
 const MAX_FOCUS_ZOOM = 1.6;
@@ -49,6 +60,8 @@ export interface EdgeInfo {
   confidence: number;
   /** Null while it is still on the server (links of a neighbourhood or the overview). */
   evidence: Evidence[] | null;
+  /** For a concept map's CO_OCCURS link: papers naming both ends. */
+  papers: number | null;
 }
 
 export interface DrawOptions {
@@ -57,6 +70,15 @@ export interface DrawOptions {
   growFrom?: string;
   /** The node a breadth-first layout starts from (default: the selection, else the hub). */
   root?: string;
+  /** Positions computed from the data (concept map, time axis), used instead of `layout`. */
+  arrangement?: Arrangement;
+}
+
+/** How long the last draw took: computing positions, and drawing them until painted. */
+export interface DrawTiming {
+  layoutMs: number;
+  renderMs: number;
+  layout: string;
 }
 
 export interface GraphView {
@@ -74,12 +96,57 @@ export interface GraphView {
   /** Page coordinates of a node or an edge's midpoint, for tests that click the canvas. */
   pagePoint(id: string): { x: number; y: number } | null;
   panBy(dx: number, dy: number): void;
+  nodes(): { id: string; kind: string }[];
+  /** The renderer in use and the timing of the last draw. */
+  renderer(): RendererName;
+  timing(): DrawTiming | null;
+  /** The labels printed now, each with its box in page coordinates (Cytoscape's own measure). */
+  labels(): { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
-export function createGraphView(container: HTMLElement, events: GraphEvents): GraphView {
+/** True when the browser can make a WebGL2 context (Cytoscape's WebGL renderer needs one). */
+function canWebgl(): boolean {
+  try {
+    return document.createElement('canvas').getContext('webgl2') !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The large-slice clustering, in a worker; on the page when workers are unavailable. */
+let worker: Worker | null = null;
+let jobs = 0;
+function clusterOffThread(input: ClusterInput): Promise<Record<string, Point>> {
+  if (typeof Worker === 'undefined') return Promise.resolve(arrangeClusters(input));
+  worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  const id = ++jobs;
+  const running = worker;
+  return new Promise((resolve, reject) => {
+    const onMessage = (e: MessageEvent<{ id: number; positions: Record<string, Point> }>) => {
+      if (e.data.id !== id) return;
+      running.removeEventListener('message', onMessage);
+      resolve(e.data.positions);
+    };
+    running.addEventListener('message', onMessage);
+    running.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });
+    running.postMessage({ id, input });
+  });
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+export function createGraphView(
+  container: HTMLElement,
+  events: GraphEvents,
+  wanted: RendererName = 'canvas',
+): GraphView {
+  const rendererName: RendererName = wanted === 'webgl' && canWebgl() ? 'webgl' : 'canvas';
   const cy: Core = cytoscape({
     container,
     style: createStylesheet(),
+    ...(rendererName === 'webgl'
+      ? { renderer: { name: 'canvas', webgl: true } as { name: string } }
+      : {}),
     minZoom: 0.05,
     maxZoom: 4,
     selectionType: 'single',
@@ -89,8 +156,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     textureOnViewport: true,
   });
 
-  cy.on('tap', 'node', (e) => events.onNodeTap((e.target as NodeSingular).id()));
-  cy.on('dbltap', 'node', (e) => events.onNodeDoubleTap((e.target as NodeSingular).id()));
+  cy.on('tap', 'node[kind]', (e) => events.onNodeTap((e.target as NodeSingular).id()));
+  cy.on('dbltap', 'node[kind]', (e) => events.onNodeDoubleTap((e.target as NodeSingular).id()));
   cy.on('tap', 'edge', (e) => events.onEdgeTap((e.target as EdgeSingular).id()));
   cy.on('tap', (e) => {
     if (e.target === cy) events.onBackgroundTap();
@@ -123,6 +190,102 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   });
 
   let currentLayout: cytoscape.Layouts | null = null;
+  let lastTiming: DrawTiming | null = null;
+  let labelledIds: string[] = [];
+  let labelZoom = -1;
+
+  /**
+   * Prints only labels that overlap no more important one (bigger nodes first, the selection and
+   * group titles always). Hidden labels come back as the user zooms in and room appears.
+   */
+  function placeLabels(): void {
+    const zoom = cy.zoom();
+    labelZoom = zoom;
+    const boxes: LabelBox[] = [];
+    const candidates: NodeSingular[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('filtered')) return;
+      const text = String(n.data('label') ?? '');
+      if (!text) return;
+      const axis = n.hasClass('axis');
+      const isPaper = n.data('kind') === 'PAPER';
+      // Group titles are drawn at the stylesheet's `node.axis` size.
+      const font = Number(n.data('fontSize') ?? (axis ? AXIS_FONT : isPaper ? 11 : 13)) * zoom;
+      // Under Cytoscape's own legibility floor the label is not drawn at all: nothing to decide.
+      if (font < (isPaper ? 9 : 6) && !axis) return;
+      candidates.push(n);
+      const priority = axis
+        ? 1e9
+        : n.selected()
+          ? 1e8
+          : Number(n.data('paperCount') ?? n.data('size') ?? 0) + (isPaper ? 0 : 1e6);
+      const p = n.renderedPosition();
+      const wrap = n.data('fontSize') !== undefined;
+      const box = labelBox(
+        n.id(),
+        text,
+        p,
+        n.renderedHeight(),
+        font,
+        (wrap ? 180 : 170) * zoom,
+        priority,
+        wrap,
+      );
+      if (axis) box.y -= n.renderedHeight() / 2 + box.height / 2;
+      boxes.push(box);
+    });
+    const shown = chooseLabels(boxes);
+    // Only changed classes are touched: restyling thousands of nodes is what costs.
+    cy.batch(() => {
+      for (const n of candidates) {
+        const hide = !shown.has(n.id());
+        if (n.hasClass('no-label') !== hide) n.toggleClass('no-label', hide);
+      }
+    });
+    labelledIds = [...shown];
+  }
+  /**
+   * Fits the view to the nodes' positions alone. `cy.fit` measures every label to find the
+   * bounding box, which on a large slice costs more than drawing it.
+   */
+  function fitToPositions(padding = 40): void {
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      x1 = Math.min(x1, p.x);
+      y1 = Math.min(y1, p.y);
+      x2 = Math.max(x2, p.x);
+      y2 = Math.max(y2, p.y);
+    });
+    if (!Number.isFinite(x1)) return;
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(
+        cy.minZoom(),
+        Math.min(
+          (w - 2 * padding) / Math.max(1, x2 - x1),
+          (h - 2 * padding) / Math.max(1, y2 - y1),
+        ),
+      ),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: w / 2 - ((x1 + x2) / 2) * zoom, y: h / 2 - ((y1 + y2) / 2) * zoom },
+    });
+  }
+
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('zoom', () => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => {
+      if (Math.abs(cy.zoom() - labelZoom) > 1e-3) placeLabels();
+    }, 120);
+  });
 
   function layoutOptions(name: LayoutName, incremental: boolean, rootId?: string): LayoutOptions {
     const size = cy.elements().length;
@@ -193,7 +356,65 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
 
   return {
     async draw(slice, options) {
+      const started = performance.now();
       const elements = sliceToElements(slice);
+      const arrangement = options.arrangement;
+      if (arrangement) {
+        for (const e of elements) {
+          if (e.group === 'nodes') e.position = arrangement.positions[String(e.data.id)];
+        }
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+          cy.add(
+            arrangement.axis.map((a) => ({
+              group: 'nodes' as const,
+              classes: 'axis',
+              data: { id: a.id, label: a.label, size: 1 },
+              position: { x: a.x, y: a.y },
+              selectable: false,
+              grabbable: false,
+            })),
+          );
+        });
+        if (arrangement.faintEdges) cy.edges().addClass('faint');
+        const laid = performance.now();
+        cy.fit(undefined, 30);
+        placeLabels();
+        await nextFrame();
+        lastTiming = {
+          layoutMs: Math.round(laid - started),
+          renderMs: Math.round(performance.now() - laid),
+          layout: 'arranged',
+        };
+        return;
+      }
+      if (elements.length > HUGE_GRAPH && options.layout === 'fcose' && !options.growFrom) {
+        const positions = await clusterOffThread({
+          nodes: slice.nodes.map((n) => ({ id: n.id, kind: n.kind, degree: n.degree })),
+          edges: slice.edges.map((e) => ({ source: e.source, target: e.target })),
+        });
+        const laid = performance.now();
+        for (const e of elements) {
+          if (e.group === 'nodes') e.position = positions[String(e.data.id)];
+          // Straight lines without arrowheads: the cheapest edges to draw, at a size where
+          // arrowheads are too small to read anyway.
+          else e.classes = `${e.classes ?? ''} bulk`;
+        }
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+        });
+        fitToPositions();
+        placeLabels();
+        await nextFrame();
+        lastTiming = {
+          layoutMs: Math.round(laid - started),
+          renderMs: Math.round(performance.now() - laid),
+          layout: 'clusters (worker)',
+        };
+        return;
+      }
       const grow = options.growFrom ? cy.getElementById(options.growFrom) : null;
       if (grow && grow.nonempty()) {
         const origin = grow.position();
@@ -219,8 +440,21 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         });
         await runLayout(options.layout, false, options.root);
       }
+      const laid = performance.now();
+      placeLabels();
+      await nextFrame();
+      lastTiming = {
+        layoutMs: Math.round(laid - started),
+        renderMs: Math.round(performance.now() - laid),
+        layout: options.layout,
+      };
     },
-    layout: (name, root) => runLayout(name, false, root),
+    async layout(name, root) {
+      // Group titles belong to the arranged picture only.
+      cy.nodes('.axis').remove();
+      await runLayout(name, false, root);
+      placeLabels();
+    },
     filter({ hiddenKinds, hiddenLinks, minConfidence }) {
       cy.batch(() => {
         cy.nodes().forEach((n) => {
@@ -232,11 +466,13 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
           e.toggleClass('filtered', hidden);
         });
       });
+      placeLabels();
     },
     select(selection, center = false) {
       cy.batch(() => {
         cy.elements(':selected').unselect();
         cy.elements('.faded').removeClass('faded');
+        cy.elements('.lit').removeClass('lit');
         if (!selection) return;
         const element = cy.getElementById(selection.id);
         if (element.empty()) return;
@@ -245,7 +481,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         const kept = element.isEdge()
           ? element.union((element as EdgeSingular).connectedNodes())
           : (element as NodeSingular).closedNeighborhood();
-        cy.elements().difference(kept).addClass('faded');
+        cy.elements().difference(kept).not('.axis').addClass('faded');
+        kept.addClass('lit');
       });
       if (selection && center) {
         const element = cy.getElementById(selection.id);
@@ -262,6 +499,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
           }
         }
       }
+      placeLabels();
     },
     node(id) {
       const n = cy.getElementById(id);
@@ -278,6 +516,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         role: e.data('role'),
         confidence: e.data('confidence'),
         evidence: e.data('evidence') ?? null,
+        papers: e.data('papers') ?? null,
       };
     },
     findEdge(source, target, type) {
@@ -287,11 +526,15 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         .filter((e) => e.data('type') === type);
       return found.nonempty() ? found.first().id() : null;
     },
-    fit: () => cy.fit(cy.elements(':visible'), 30),
+    fit() {
+      if (cy.elements().length > BIG_GRAPH) fitToPositions();
+      else cy.fit(cy.elements(':visible'), 30);
+      placeLabels();
+    },
     count: () => ({
-      nodes: cy.nodes().length,
+      nodes: cy.nodes('[kind]').length,
       edges: cy.edges().length,
-      visible: cy.elements(':visible').length,
+      visible: cy.elements(':visible').not('.axis').length,
     }),
     png: () =>
       cy.png({
@@ -302,7 +545,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         maxWidth: 6000,
         maxHeight: 6000,
       }),
-    json: () => ({ elements: cy.elements(':visible').jsons() }),
+    json: () => ({ elements: cy.elements(':visible').not('.axis').jsons() }),
     pagePoint(id) {
       const element = cy.getElementById(id);
       if (element.empty()) return null;
@@ -313,5 +556,26 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       return { x: box.left + p.x, y: box.top + p.y };
     },
     panBy: (dx, dy) => cy.panBy({ x: dx, y: dy }),
+    renderer: () => rendererName,
+    nodes: () => cy.nodes('[kind]').map((n) => ({ id: n.id(), kind: String(n.data('kind')) })),
+    timing: () => lastTiming,
+    labels() {
+      const box = container.getBoundingClientRect();
+      const pan = cy.pan();
+      const zoom = cy.zoom();
+      return labelledIds.flatMap((id) => {
+        const n = cy.getElementById(id);
+        if (n.empty() || n.hasClass('axis')) return [];
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        if (!Number.isFinite(b.x1) || b.w === 0) return [];
+        const at = (x: number, y: number) => ({
+          x: box.left + pan.x + x * zoom,
+          y: box.top + pan.y + y * zoom,
+        });
+        const p1 = at(b.x1, b.y1);
+        const p2 = at(b.x2, b.y2);
+        return [{ id, text: String(n.data('label')), x1: p1.x, y1: p1.y, x2: p2.x, y2: p2.y }];
+      });
+    },
   };
 }

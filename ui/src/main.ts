@@ -2,20 +2,23 @@
 // `show` brings the page to a view (data from the server, then filters, layout and selection).
 import {
   ApiError,
+  ConceptMapQuery,
   ConceptQuery,
   LinksQuery,
   MAX_LINK_IDS,
   NeighborhoodQuery,
-  OverviewQuery,
   PaperQuery,
   request,
+  SearchQuery,
+  StartingPointsQuery,
   WhoUsesQuery,
 } from './api.ts';
 import { renderConcept } from './concept-panel.ts';
 import { byId, h } from './dom.ts';
-import type { LinkType, Role } from './gql/graphql.ts';
-import { NODE_LOOKS } from './graph-style.ts';
-import { createGraphView } from './graph-view.ts';
+import type { ConceptKind, LinkType, Role, StartingPointsQuery as Starts } from './gql/graphql.ts';
+import { NODE_KINDS, NODE_LOOKS } from './graph-style.ts';
+import { createGraphView, type RendererName } from './graph-view.ts';
+import { arrangeConceptMap, arrangeTimeline, type Arrangement } from './map-layouts.ts';
 import { createLegend } from './legend.ts';
 import { renderLink } from './link-panel.ts';
 import { isConceptId } from './node-ids.ts';
@@ -32,13 +35,26 @@ import {
   type LayoutName,
   type ViewState,
 } from './url-state.ts';
-import { renderWhoUses, type WhoUsesActions, type WhoUsesQuestion } from './who-uses-panel.ts';
+import {
+  renderWhoUses,
+  type NearName,
+  type WhoUsesActions,
+  type WhoUsesQuestion,
+} from './who-uses-panel.ts';
+import { BAND_ORDER, bandLabel, timelineOf } from './who-uses-timeline.ts';
 import { DEFAULT_ROLES, mergeWhoUsesAnswers, whoUsesAsks } from './who-uses-roles.ts';
 import { whoUsesToSlice, type WhoUsesAnswer } from './who-uses-to-slice.ts';
 import './styles.css';
 
 /** How many neighbours one expansion asks for; the server cuts there and says so. */
 const NEIGHBORHOOD_LIMIT = 300;
+/** Most answers a "Who uses" picture draws (pages of the server's largest page size). */
+const WHO_USES_LIMIT = 500;
+const WHO_USES_PAGE = 100;
+/** Concepts of each kind on the start view's map. */
+const MAP_PER_KIND = 12;
+
+const CONCEPT_KINDS: ConceptKind[] = ['METHOD', 'MODEL', 'DATASET', 'TASK', 'METRIC', 'HARDWARE'];
 
 for (const [kind, look] of Object.entries(NODE_LOOKS)) {
   document.documentElement.style.setProperty(`--kind-${kind.toLowerCase()}`, look.color);
@@ -55,7 +71,11 @@ let state: ViewState = DEFAULT_VIEW;
 /** The view whose data is drawn, or null before the first draw. */
 let drawn: ViewState | null = null;
 let slice: GraphSlice = EMPTY_SLICE;
-let whoAnswer: { question: WhoUsesQuestion; answer: WhoUsesAnswer } | null = null;
+let whoAnswer: {
+  question: WhoUsesQuestion;
+  answer: WhoUsesAnswer;
+  nearNames: NearName[];
+} | null = null;
 let generation = 0;
 let pending: Promise<void> = Promise.resolve();
 const cache = new Map<string, Promise<unknown>>();
@@ -89,15 +109,64 @@ async function evidenceOf(ids: string[]): Promise<Map<string, Evidence[]>> {
   return new Map(answers.flatMap((a) => a.links.map((link) => [link.id, link.evidence])));
 }
 
+/** Up to WHO_USES_LIMIT answers to one request, page after page. */
+async function whoUsesPages(technique: string, role: Role[] | undefined): Promise<WhoUsesAnswer> {
+  const first = (await request(WhoUsesQuery, { technique, role, first: WHO_USES_PAGE })).whoUses;
+  const edges = [...first.edges];
+  let page = first.pageInfo;
+  while (page.hasNextPage && page.endCursor && edges.length < WHO_USES_LIMIT) {
+    const next = (
+      await request(WhoUsesQuery, { technique, role, first: WHO_USES_PAGE, after: page.endCursor })
+    ).whoUses;
+    edges.push(...next.edges);
+    page = next.pageInfo;
+  }
+  return {
+    technique: first.technique,
+    alternatives: first.alternatives,
+    totalCount: first.totalCount,
+    edges,
+  };
+}
+
 /** One question's answer; each of its requests is cached alone, so toggling background reuses the rest. */
 const whoUses = ({ technique, roles }: WhoUsesQuestion) =>
   Promise.all(
     whoUsesAsks(roles).map((role) =>
       cached(`who:${technique.toLowerCase()}:${role?.join(',') ?? '*'}`, () =>
-        request(WhoUsesQuery, { technique, role, first: 100 }).then((d) => d.whoUses),
+        whoUsesPages(technique, role),
       ),
     ),
   ).then(mergeWhoUsesAnswers);
+
+/**
+ * Concepts whose names are near a name the graph does not hold, best supported first: names
+ * starting with its words, else with its first word, else with its first letters (a typo).
+ */
+const nearNamesOf = (text: string): Promise<NearName[]> =>
+  cached(`near:${text.toLowerCase()}`, async () => {
+    const words = text.trim().split(/\s+/);
+    const tries = [text, words[0], words[0].slice(0, 3)].filter(
+      (t, i, all) => t.length >= 2 && all.indexOf(t) === i,
+    );
+    for (const attempt of tries) {
+      const { search } = await request(SearchQuery, {
+        text: attempt,
+        kinds: CONCEPT_KINDS,
+        first: 6,
+      });
+      if (search.length)
+        return search.map((hit) => ({
+          name: hit.label,
+          kind: hit.kind as ConceptKind,
+          paperCount: hit.paperCount ?? null,
+        }));
+    }
+    return [];
+  }).catch(() => []);
+
+const startingPoints = () =>
+  cached('starts', () => request(StartingPointsQuery, {}).then((d) => d.startingPoints));
 
 const linkEvidence = (id: string) =>
   cached(`l:${id}`, () => evidenceOf([id]).then((found) => found.get(id) ?? []));
@@ -105,20 +174,28 @@ const linkEvidence = (id: string) =>
 /** A selection made on the canvas is already in view: moving the camera then would disorient. */
 let fromCanvas = false;
 
-const graph = createGraphView(byId('graph'), {
-  onNodeTap: (id) => {
-    fromCanvas = true;
-    navigate({ selected: { kind: 'node', id } });
+/** `?renderer=webgl` asks for Cytoscape's WebGL renderer; the canvas one draws otherwise. */
+const wantedRenderer: RendererName =
+  new URLSearchParams(location.search).get('renderer') === 'webgl' ? 'webgl' : 'canvas';
+
+const graph = createGraphView(
+  byId('graph'),
+  {
+    onNodeTap: (id) => {
+      fromCanvas = true;
+      navigate({ selected: { kind: 'node', id } });
+    },
+    onNodeDoubleTap: (id) => expand(id),
+    onEdgeTap: (id) => {
+      fromCanvas = true;
+      navigate({ selected: { kind: 'edge', id } });
+    },
+    onBackgroundTap: () => {
+      if (state.selected) navigate({ selected: null });
+    },
   },
-  onNodeDoubleTap: (id) => expand(id),
-  onEdgeTap: (id) => {
-    fromCanvas = true;
-    navigate({ selected: { kind: 'edge', id } });
-  },
-  onBackgroundTap: () => {
-    if (state.selected) navigate({ selected: null });
-  },
-});
+  wantedRenderer,
+);
 
 const legend = createLegend(byId('kind-filters'), byId('link-filters'), {
   onKinds: (hiddenKinds) => navigate({ hiddenKinds }),
@@ -152,6 +229,11 @@ function openNode(id: string): void {
 }
 
 function expand(id: string): void {
+  // The concept map holds no paper: opening a concept there shows its papers, in a view of its own.
+  if (state.base.kind === 'overview' && state.expanded.length === 0) {
+    navigate({ base: { kind: 'node', id }, expanded: [], selected: { kind: 'node', id } });
+    return;
+  }
   const already =
     state.expanded.includes(id) || (state.base.kind === 'node' && state.base.id === id);
   if (already) navigate({ selected: { kind: 'node', id } });
@@ -205,30 +287,70 @@ async function drawData(next: ViewState, mine: number): Promise<void> {
     drawn.expanded.every((id, i) => next.expanded[i] === id);
   let data: GraphSlice;
   let growFrom: string | undefined;
+  let arrangement: Arrangement | undefined;
   if (grows) {
     growFrom = next.expanded[next.expanded.length - 1];
     data = mergeSlices(slice, await neighborhood(growFrom));
   } else {
     whoAnswer = null;
     if (base.kind === 'overview') {
-      data = await cached('overview', () =>
-        request(OverviewQuery, { concepts: 25, limit: 400 }).then((d) => d.overview),
+      data = await cached('map', () =>
+        request(ConceptMapQuery, { perKind: MAP_PER_KIND }).then((d) => d.conceptMap),
       );
+      if (next.expanded.length === 0 && next.layout === 'fcose') arrangement = mapArrangement(data);
     } else if (base.kind === 'node') {
       data = await neighborhood(base.id);
     } else {
       const answer = await whoUses(base);
-      whoAnswer = { question: base, answer };
+      const nearNames = answer.technique ? [] : await nearNamesOf(base.technique);
+      whoAnswer = { question: base, answer, nearNames };
       data = whoUsesToSlice(answer);
+      if (next.expanded.length === 0 && next.layout === 'fcose' && answer.technique) {
+        arrangement = timelineArrangement(answer);
+        // Sized as on the concept map, so the concept's name reads on a picture of many papers.
+        data = {
+          ...data,
+          nodes: data.nodes.map((n) => (n.kind === 'PAPER' ? n : { ...n, paperCount: n.degree })),
+        };
+      }
     }
     const expansions = await Promise.all(next.expanded.map(neighborhood));
     data = expansions.reduce(mergeSlices, data);
   }
   if (mine !== generation) return;
   slice = data;
-  await graph.draw(data, { layout: next.layout, growFrom, root: layoutRoot(next) });
+  await graph.draw(data, { layout: next.layout, growFrom, root: layoutRoot(next), arrangement });
   drawn = next;
   showNotice(data, next);
+}
+
+/** The concept map grouped by kind, in the order of the legend. */
+function mapArrangement(data: GraphSlice): Arrangement {
+  const stage = byId('graph');
+  return arrangeConceptMap(
+    data.nodes.map((n) => ({ id: n.id, kind: n.kind, paperCount: n.paperCount ?? n.degree })),
+    NODE_KINDS,
+    (kind, count) => `${NODE_LOOKS[kind as ConceptKind].label} · top ${count}`,
+    stage.clientWidth > stage.clientHeight * 1.3 ? 3 : 2,
+  );
+}
+
+/** A whoUses answer on a time axis, one band per role. */
+function timelineArrangement(answer: WhoUsesAnswer): Arrangement {
+  const technique = answer.technique!;
+  const arranged = arrangeTimeline(
+    technique.id,
+    timelineOf(answer),
+    BAND_ORDER.map((band) => ({ id: band, label: bandLabel(technique.kind, band) })),
+  );
+  // Variants named by the answers sit by the concept they belong to.
+  let i = 0;
+  const center = arranged.positions[technique.id];
+  for (const edge of answer.edges) {
+    if (edge.variant && !arranged.positions[edge.variant.id])
+      arranged.positions[edge.variant.id] = { x: center.x - 60, y: center.y + 90 * ++i };
+  }
+  return { ...arranged, faintEdges: answer.edges.length > 40 };
 }
 
 function showNotice(data: GraphSlice, view: ViewState): void {
@@ -243,7 +365,7 @@ function showNotice(data: GraphSlice, view: ViewState): void {
   if (data.nodes.length === 0) {
     parts.push(
       view.base.kind === 'who'
-        ? `Nothing to draw: no concept is called “${view.base.technique}”.`
+        ? `Nothing to draw: no concept is called “${view.base.technique}”. The panel lists near names.`
         : 'The graph is empty. Load papers with `papergraph ingest` (npm start loads the seed).',
     );
   }
@@ -259,16 +381,22 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
   const close = () => navigate({ selected: null });
   if (!selected) {
     if (whoAnswer)
-      renderWhoUses(details, whoAnswer.question, whoAnswer.answer, whoActions, () =>
-        navigate({ base: { kind: 'overview' }, expanded: [] }),
+      renderWhoUses(
+        details,
+        whoAnswer.question,
+        whoAnswer.answer,
+        whoActions,
+        () => navigate({ base: { kind: 'overview' }, expanded: [] }),
+        whoAnswer.nearNames,
       );
-    else renderWelcome();
+    else await renderWelcome(mine);
     return;
   }
   if (selected.kind === 'edge') {
     const edge = graph.edge(selected.id);
     if (!edge)
       return renderMessage(details, 'Link not in view', 'This link is not in the graph any more.');
+    if (edge.type === 'CO_OCCURS') return renderCoOccurrence(edge.source.id, edge.target.id);
     if (edge.evidence) return renderLink(details, { ...edge, evidence: edge.evidence }, close);
     renderLink(details, { ...edge, evidence: { loading: true } }, close);
     details.setAttribute('aria-busy', 'true');
@@ -318,7 +446,21 @@ async function showSelection(view: ViewState, mine: number): Promise<void> {
   }
 }
 
-function renderWelcome(): void {
+const STARTING_QUESTION: Record<Starts['startingPoints'][number]['reason'], string> = {
+  MOST_USED_METHOD: 'Who uses',
+  TOP_DATASET: 'Who evaluates on',
+  PROPOSED_AND_USED: 'Who builds on',
+};
+
+/** The welcome, with first questions drawn from the graph (never a name it does not hold). */
+async function renderWelcome(mine: number): Promise<void> {
+  let starts: Starts['startingPoints'] = [];
+  try {
+    starts = await startingPoints();
+  } catch {
+    // The welcome still reads without examples; the status line says what failed elsewhere.
+  }
+  if (mine !== generation) return;
   details.replaceChildren(
     h(
       'section',
@@ -330,12 +472,12 @@ function renderWelcome(): void {
         h(
           'li',
           {},
-          'Each shape is a paper or a concept; colour and shape give the kind (legend on the left), size the number of links.',
+          'The start view is a map of the most used concepts of each kind: size is the number of papers, a grey line joins concepts named in the same papers.',
         ),
         h(
           'li',
           {},
-          'Click a node for its details: a paper’s abstract with every finding highlighted, its claims and code.',
+          'Click a concept for its papers and their trend; double-click it to draw its papers. Click a paper for its abstract with every finding highlighted.',
         ),
         h(
           'li',
@@ -343,12 +485,61 @@ function renderWelcome(): void {
           'Click a link to see the sentence it comes from. Double-click a node to grow the graph around it.',
         ),
       ),
-      h('p', {}, 'Try:'),
+      starts.length
+        ? [
+            h('p', {}, 'Try:'),
+            h(
+              'div',
+              { class: 'button-row', 'data-testid': 'welcome-examples' },
+              starts.map((start) =>
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    'data-reason': start.reason,
+                    title: `${start.papers} papers`,
+                    onclick: () => askWhoUses(start.concept.name),
+                  },
+                  `${STARTING_QUESTION[start.reason]} ${start.concept.name}?`,
+                ),
+              ),
+            ),
+          ]
+        : h(
+            'p',
+            { class: 'hint' },
+            'No paper is loaded yet: `papergraph ingest <file>` loads some (npm start loads the seed).',
+          ),
+    ),
+  );
+}
+
+/** A concept-map link: how many papers name both, and a way to each of them. */
+function renderCoOccurrence(source: string, target: string): void {
+  const edge = state.selected?.kind === 'edge' ? graph.edge(state.selected.id) : null;
+  const a = graph.node(source);
+  const b = graph.node(target);
+  if (!a || !b) return;
+  details.replaceChildren(
+    h(
+      'section',
+      { class: 'panel', 'data-testid': 'co-occurs-panel' },
+      h('h2', {}, `${a.label} and ${b.label}`),
+      h(
+        'p',
+        {},
+        `Named together in about ${edge?.papers ?? 0} papers (proposed, used, compared or evaluated on; related work not counted).`,
+      ),
       h(
         'div',
         { class: 'button-row' },
-        h('button', { type: 'button', onclick: () => askWhoUses('Adam') }, 'Who uses Adam?'),
-        h('button', { type: 'button', onclick: () => askWhoUses('LoRA') }, 'Who uses LoRA?'),
+        [a, b].map((n) =>
+          h(
+            'button',
+            { type: 'button', onclick: () => askWhoUses(n.label) },
+            `Who uses ${n.label}?`,
+          ),
+        ),
       ),
     ),
   );
@@ -467,6 +658,10 @@ const hooks: PageHooks = {
     history.pushState(null, '', search || location.pathname);
     return show(parseViewState(search));
   },
+  renderer: () => graph.renderer(),
+  nodes: () => graph.nodes(),
+  timing: () => graph.timing(),
+  labels: () => graph.labels(),
 };
 window.papergraph = hooks;
 

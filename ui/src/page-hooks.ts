@@ -16,6 +16,14 @@ export interface PageHooks {
   panBy(dx: number, dy: number): void;
   /** Goes to a view as a link would (`?at=...`), and resolves when it is drawn. */
   navigate(search: string): Promise<void>;
+  /** The drawn nodes (not group titles), with their kinds. */
+  nodes(): { id: string; kind: string }[];
+  /** The renderer drawing the graph, `canvas` or `webgl`. */
+  renderer(): 'canvas' | 'webgl';
+  /** How the last draw split between computing positions and drawing them. */
+  timing(): { layoutMs: number; renderMs: number; layout: string } | null;
+  /** Nodes whose labels are printed now, with their label boxes on the page. */
+  labels(): { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 
 declare global {

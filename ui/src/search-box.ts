@@ -6,6 +6,15 @@ import { NODE_LOOKS } from './graph-style.ts';
 
 export type SearchHit = SearchResult['search'][number];
 
+/** What backs a concept hit: its papers, its family, its variants. */
+function hitFacts(hit: SearchHit): HTMLElement | null {
+  if (hit.kind === 'PAPER') return null;
+  const facts = [`${hit.paperCount ?? 0} paper${hit.paperCount === 1 ? '' : 's'}`];
+  if (hit.family) facts.push(`variant of ${hit.family}`);
+  if (hit.variants) facts.push(`${hit.variants} variant${hit.variants === 1 ? '' : 's'}`);
+  return h('span', { class: 'hit-facts', 'data-testid': 'hit-facts' }, ` · ${facts.join(' · ')}`);
+}
+
 export function createSearchBox(
   host: HTMLElement,
   onChoose: (hit: SearchHit) => void,
@@ -79,6 +88,7 @@ export function createSearchBox(
               ' ',
               h('span', { class: 'hit-label' }, hit.label),
               hit.matched ? h('span', { class: 'hit-matched' }, ` matched “${hit.matched}”`) : null,
+              hitFacts(hit),
             ),
           )
         : [h('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, 'Nothing found')]),

@@ -5,9 +5,19 @@ import type { EvidenceFieldsFragment, SliceFieldsFragment } from './gql/graphql.
 
 export type Evidence = EvidenceFieldsFragment;
 /** A link; the server's come without evidence (fetched when opened), a whoUses answer's with it. */
-export type SliceEdge = SliceFieldsFragment['edges'][number] & { evidence?: Evidence[] };
-export type SliceNode = SliceFieldsFragment['nodes'][number];
-export type GraphSlice = Omit<SliceFieldsFragment, 'edges'> & { edges: SliceEdge[] };
+export type SliceEdge = Omit<SliceFieldsFragment['edges'][number], 'papers'> & {
+  evidence?: Evidence[];
+  /** For a concept map's CO_OCCURS: papers naming both ends. */
+  papers?: number | null;
+};
+export type SliceNode = Omit<SliceFieldsFragment['nodes'][number], 'paperCount'> & {
+  /** Set on a concept map: what sizes its concepts. */
+  paperCount?: number | null;
+};
+export type GraphSlice = Omit<SliceFieldsFragment, 'edges' | 'nodes'> & {
+  nodes: SliceNode[];
+  edges: SliceEdge[];
+};
 
 /** Display labels are cut here; the full text stays in `data.title` for panels and tooltips. */
 export const MAX_LABEL = 48;
@@ -15,6 +25,15 @@ export const MAX_LABEL = 48;
 /** Node diameter in pixels: grows with the square root of the degree, so hubs stand out. */
 export function nodeSize(degree: number): number {
   return Math.round(Math.min(84, 18 + 7 * Math.sqrt(Math.max(0, degree))));
+}
+
+/**
+ * A concept-map node's diameter and font size, by its share of the map's largest paper count
+ * (square root: areas, not diameters, follow the counts).
+ */
+export function mapNodeLook(paperCount: number, maxPaperCount: number) {
+  const share = Math.sqrt(Math.max(0, paperCount) / Math.max(1, maxPaperCount));
+  return { size: Math.round(22 + 62 * share), fontSize: Math.round(19 + 9 * share) };
 }
 
 export function shortLabel(label: string, max = MAX_LABEL): string {
@@ -33,10 +52,12 @@ export function shortLabel(label: string, max = MAX_LABEL): string {
 export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
   const elements: ElementDefinition[] = [];
   const nodeKinds = new Map<string, SliceNode['kind']>();
+  const maxPapers = Math.max(1, ...slice.nodes.map((n) => n.paperCount ?? 0));
   for (const node of slice.nodes) {
     if (nodeKinds.has(node.id)) continue;
     nodeKinds.set(node.id, node.kind);
-    const size = nodeSize(node.degree);
+    const mapped = node.paperCount != null ? mapNodeLook(node.paperCount, maxPapers) : null;
+    const size = mapped?.size ?? nodeSize(node.degree);
     elements.push({
       group: 'nodes',
       classes: node.kind.toLowerCase(),
@@ -47,6 +68,7 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         title: node.label,
         degree: node.degree,
         size,
+        ...(mapped ? { paperCount: node.paperCount, fontSize: mapped.fontSize } : {}),
         // Papers are drawn as low cards, so they read as documents and leave the eye to concepts.
         ...(node.kind === 'PAPER'
           ? { paperWidth: Math.round(size * 1.25), paperHeight: Math.round(size * 0.75) }
@@ -70,6 +92,7 @@ export function sliceToElements(slice: GraphSlice): ElementDefinition[] {
         role: edge.role,
         // Links without a confidence (citations, authorship) are facts, not guesses.
         confidence: edge.confidence ?? 1,
+        ...(edge.papers != null ? { papers: edge.papers } : {}),
         // Absent, not empty, when it is still on the server.
         ...(edge.evidence ? { evidence: edge.evidence } : {}),
         width: edgeWidth(edge),

@@ -12,7 +12,16 @@ import {
   roleBadge,
   type PanelActions,
 } from './panel-parts.ts';
+import { renderTrend } from './trend-plot.ts';
 import { ROLES, roleLabel } from './who-uses-roles.ts';
+import {
+  bandLabel,
+  countBands,
+  SORT_ORDERS,
+  sortWhoUses,
+  yearOf,
+  type SortOrder,
+} from './who-uses-timeline.ts';
 import type { WhoUsesAnswer } from './who-uses-to-slice.ts';
 
 export interface WhoUsesActions extends PanelActions {
@@ -32,12 +41,20 @@ const RELATION_TEXT = {
   CITES: 'cites',
 } as const;
 
+/** A concept whose name is near one the graph does not hold: a way on from an empty answer. */
+export interface NearName {
+  name: string;
+  kind: ConceptKind;
+  paperCount: number | null;
+}
+
 export function renderWhoUses(
   panel: HTMLElement,
   question: WhoUsesQuestion,
   answer: WhoUsesAnswer,
   actions: WhoUsesActions,
   onClose: () => void,
+  nearNames: readonly NearName[] = [],
 ): void {
   const technique = answer.technique;
   if (!technique) {
@@ -49,15 +66,104 @@ export function renderWhoUses(
         h('h2', {}, `Who uses ${question.technique}?`),
         h(
           'p',
-          {},
-          `No concept is called “${question.technique}”. Try the search box for other spellings.`,
+          { 'data-testid': 'who-unknown' },
+          `No concept in this graph is called “${question.technique}”: no paper loaded names it.`,
         ),
+        nearNames.length
+          ? h(
+              'p',
+              { class: 'meta', 'data-testid': 'who-near' },
+              'Near names: ',
+              nearNames.flatMap((near, i) => [
+                i ? ', ' : '',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link-button',
+                    title: `Who uses ${near.name}? (${NODE_LOOKS[near.kind].label.toLowerCase()}, ${plural(near.paperCount ?? 0, 'paper')})`,
+                    onclick: () => actions.ask(near.name, question.roles),
+                  },
+                  near.name,
+                ),
+                ` (${plural(near.paperCount ?? 0, 'paper')})`,
+              ]),
+            )
+          : h('p', { class: 'hint' }, 'No concept has a similar name either; try the search box.'),
       ),
     );
     return;
   }
+  let order: SortOrder = 'evidence';
+  const list = h('ol', { class: 'paper-list who-list', 'data-testid': 'who-list' });
+  const fillList = () =>
+    list.replaceChildren(...sortWhoUses(answer.edges, order).map((edge) => answerItem(edge)));
+  const sortSelect = h(
+    'select',
+    {
+      'data-testid': 'who-sort',
+      'aria-label': 'Order of the papers',
+      onchange: () => {
+        order = sortSelect.value as SortOrder;
+        fillList();
+      },
+    },
+    Object.entries(SORT_ORDERS).map(([value, label]) => h('option', { value }, label)),
+  );
   const kind = technique.kind.toLowerCase();
   const names = otherNames(technique);
+  const trend = renderTrend(technique.papersPerYear, NODE_LOOKS[technique.kind].color);
+  const answerItem = (edge: WhoUsesAnswer['edges'][number]) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          onclick: () => actions.openNode(edge.node.id),
+        },
+        edge.node.title,
+      ),
+      h(
+        'p',
+        { class: 'meta' },
+        edge.roles.map((role) => roleBadge(edge.variant?.kind ?? technique.kind, role)),
+        edge.variant
+          ? [
+              ' ',
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link-button variant',
+                  'data-testid': 'who-variant',
+                  title: `The variant of ${technique.name} this paper names`,
+                  onclick: () => actions.openNode(edge.variant!.id),
+                },
+                edge.variant.name,
+              ),
+            ]
+          : null,
+        edge.relation !== 'DIRECT' ? ` ${RELATION_TEXT[edge.relation]} ` : ' ',
+        edge.through
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link-button',
+                onclick: () => actions.openNode(edge.through!.id),
+              },
+              edge.through.title,
+            )
+          : null,
+        yearOf(edge.node.published) ? ` · ${yearOf(edge.node.published)}` : '',
+        ` · confidence ${formatConfidence(edge.confidence)}`,
+      ),
+      edge.evidence.slice(0, 2).map((e) => evidenceBlock(e, kind)),
+    );
+  fillList();
   panel.replaceChildren(
     h(
       'section',
@@ -95,60 +201,25 @@ export function renderWhoUses(
         : null,
       roleFilter(question, technique.kind, actions),
       answer.edges.length
-        ? h(
-            'ol',
-            { class: 'paper-list who-list', 'data-testid': 'who-list' },
-            answer.edges.map((edge) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link-button',
-                    onclick: () => actions.openNode(edge.node.id),
-                  },
-                  edge.node.title,
-                ),
-                h(
-                  'p',
-                  { class: 'meta' },
-                  edge.roles.map((role) => roleBadge(edge.variant?.kind ?? technique.kind, role)),
-                  edge.variant
-                    ? [
-                        ' ',
-                        h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'link-button variant',
-                            'data-testid': 'who-variant',
-                            title: `The variant of ${technique.name} this paper names`,
-                            onclick: () => actions.openNode(edge.variant!.id),
-                          },
-                          edge.variant.name,
-                        ),
-                      ]
-                    : null,
-                  edge.relation !== 'DIRECT' ? ` ${RELATION_TEXT[edge.relation]} ` : ' ',
-                  edge.through
-                    ? h(
-                        'button',
-                        {
-                          type: 'button',
-                          class: 'link-button',
-                          onclick: () => actions.openNode(edge.through!.id),
-                        },
-                        edge.through.title,
-                      )
-                    : null,
-                  ` · confidence ${formatConfidence(edge.confidence)}`,
-                ),
-                edge.evidence.slice(0, 2).map((e) => evidenceBlock(e, kind)),
-              ),
+        ? [
+            h(
+              'p',
+              { class: 'meta', 'data-testid': 'who-bands' },
+              countBands(answer)
+                .map((c) => `${bandLabel(technique.kind, c.band)}: ${c.papers}`)
+                .join(' · '),
             ),
-          )
+            trend
+              ? h(
+                  'figure',
+                  { class: 'trend-figure' },
+                  h('figcaption', {}, 'Papers per year'),
+                  trend,
+                )
+              : null,
+            h('label', { class: 'sort' }, 'Order: ', sortSelect),
+            list,
+          ]
         : h(
             'p',
             { class: 'hint', 'data-testid': 'who-none' },

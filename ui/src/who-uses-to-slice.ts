@@ -11,7 +11,8 @@ import {
 } from './slice-to-elements.ts';
 import { roleLinkType } from './who-uses-roles.ts';
 
-export type WhoUsesAnswer = WhoUsesQuery['whoUses'];
+/** One question's answer, its pages joined (so without a page's cursor). */
+export type WhoUsesAnswer = Omit<WhoUsesQuery['whoUses'], 'pageInfo'>;
 
 /** A whoUses answer's links bring their evidence: the explorer asks nothing more when one opens. */
 type EvidencedEdge = SliceEdge & { evidence: Evidence[] };

@@ -1,12 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
+import { GRAPHIQL_CSP } from '../offline-graphiql.ts';
 
 export interface HttpGuardOptions {
   /** Largest request body accepted, in bytes. @default 8 MiB */
   maxBodyBytes?: number;
 }
 
-// NOTE: GraphiQL (at /graphql) loads its scripts from a CDN, so the strict policy applies to the
-// explorer and API responses only.
+// GraphiQL's page (GET /graphql) has its own policy; this one covers the explorer and the rest.
 const EXPLORER_CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
 
@@ -39,8 +39,8 @@ export function useHttpGuards(options: HttpGuardOptions = {}): Plugin {
       headers.set('Referrer-Policy', 'no-referrer');
       headers.set('Cross-Origin-Opener-Policy', 'same-origin');
       const isGraphiql = request.method === 'GET' && new URL(request.url).pathname === '/graphql';
-      if (!isGraphiql && !headers.has('Content-Security-Policy')) {
-        headers.set('Content-Security-Policy', EXPLORER_CSP);
+      if (!headers.has('Content-Security-Policy')) {
+        headers.set('Content-Security-Policy', isGraphiql ? GRAPHIQL_CSP : EXPLORER_CSP);
       }
     },
   };

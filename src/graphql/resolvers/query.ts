@@ -3,7 +3,10 @@ import {
   findConceptsByName,
   findRelatedConcepts,
 } from '../../store/concept-reads.ts';
+import { loadConceptMap } from '../../store/concept-map.ts';
 import { loadNeighborhood, loadOverview } from '../../store/graph-slices.ts';
+import { loadStartingPoints } from '../../store/starting-points.ts';
+import type { LinkType as StoredLinkType } from '../../store/link-types.ts';
 import type { LinkWithEvidence } from '../../store/load-links.ts';
 import { countGraph } from '../../store/graph-stats.ts';
 import { findPapers, type PaperOrder } from '../../store/paper-reads.ts';
@@ -22,6 +25,8 @@ export const MAX_DEPTH = 3;
 /** Most ids one `links` call takes: an explorer asks for one, a client may ask for a page. */
 export const MAX_LINK_IDS = 500;
 const MAX_TEXT = 200;
+/** Papers of a concept read to count what it is named with on the concept map. */
+const CONCEPT_MAP_SAMPLE = 1000;
 
 function requireText(name: string, value: string): string {
   const text = value.trim();
@@ -113,7 +118,11 @@ export const Query: QueryResolvers = {
     const slice = await loadNeighborhood(connection, id, {
       depth: requireRange('depth', depth ?? 1, 1, MAX_DEPTH),
       kinds: kinds && kinds.length > 0 ? kinds : null,
-      types: roles && roles.length > 0 ? roles : null,
+      // CO_OCCURS is drawn on concept maps only; no stored link has that type.
+      types:
+        roles && roles.length > 0
+          ? roles.filter((role): role is StoredLinkType => role !== 'CO_OCCURS')
+          : null,
       minConfidence: requireRange('minConfidence', minConfidence ?? 0, 0, 1),
       limit: requireRange('limit', limit ?? 300, 1, MAX_SLICE_NODES),
     });
@@ -128,6 +137,15 @@ export const Query: QueryResolvers = {
       requireRange('concepts', concepts ?? 25, 1, 200),
       requireRange('limit', limit ?? 400, 1, MAX_SLICE_NODES),
     ),
+
+  conceptMap: (_, { perKind, links }, { connection }) =>
+    loadConceptMap(connection, {
+      perKind: requireRange('perKind', perKind ?? 12, 1, 50),
+      links: requireRange('links', links ?? 120, 0, 1000),
+      sample: CONCEPT_MAP_SAMPLE,
+    }),
+
+  startingPoints: (_, __, { connection }) => loadStartingPoints(connection),
 
   links: async (_, { ids }, { loaders }) => {
     if (ids.length > MAX_LINK_IDS)

@@ -3,6 +3,7 @@ import type { Concept } from '../../domain.ts';
 import type { ConceptWithCount } from '../../store/concept-reads.ts';
 import { loadPapersOfConcept } from '../../store/concept-reads.ts';
 import { topConcepts } from '../../store/graph-stats.ts';
+import { loadPapersPerYear } from '../../store/starting-points.ts';
 import type { LinkType } from '../../store/link-types.ts';
 import { clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers.generated.ts';
@@ -47,6 +48,7 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
       const found = await loaders.concept.loadMany(ids);
       return found.filter((c): c is ConceptWithCount => c !== null && !(c instanceof Error));
     },
+    papersPerYear: (concept, _, { connection }) => loadPapersPerYear(connection, concept.id),
     papers: (concept, { link, first }, { connection }) =>
       loadPapersOfConcept(
         connection,
@@ -88,10 +90,22 @@ export const typeResolvers: Omit<Resolvers, 'Query' | 'Mutation'> = {
     variant: (edge, _, { loaders }) =>
       edge.node.variantId ? loaders.concept.load(edge.node.variantId) : null,
   },
+  StartingPoint: {
+    reason: (point) =>
+      point.reason === 'most-used-method'
+        ? 'MOST_USED_METHOD'
+        : point.reason === 'top-dataset'
+          ? 'TOP_DATASET'
+          : 'PROPOSED_AND_USED',
+  },
   GraphEdge: {
     role: (edge) => toGqlRole(edge.role),
-    evidence: async (edge, _, { loaders }) =>
-      'evidence' in edge ? edge.evidence : ((await loaders.link.load(edge.id))?.evidence ?? []),
+    papers: (edge) => ('papers' in edge ? edge.papers : null),
+    evidence: async (edge, _, { loaders }) => {
+      if ('evidence' in edge) return edge.evidence;
+      if (edge.type === 'CO_OCCURS') return [];
+      return (await loaders.link.load(edge.id))?.evidence ?? [];
+    },
   },
   Stats: {
     papers: (counts) => counts.nodes.Paper ?? 0,
