@@ -11,6 +11,7 @@ import {
 } from './graph-slices.ts';
 import { DIRECT_LINKS } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
+import { IN_SCOPE, isScoped, scopeParams, type PaperScope } from './paper-scope.ts';
 import { runRead } from './run-read.ts';
 
 /** A node of the map: a concept with the papers that link it directly. */
@@ -37,15 +38,22 @@ export interface ConceptMapOptions {
   links: number;
   /** Papers read per concept to count co-occurrences: what bounds the map's cost on a hub. */
   sample: number;
+  /** Only papers of a collection and a date range count. */
+  scope?: PaperScope;
 }
 
 // NOTE: every concept's direct paper count is read (as the overview and paperCount do), then the
 // top of each kind kept. Co-occurrence is counted from the end with fewer papers, over at most
 // $sample of its papers, so a pair of hubs costs $sample link reads, not their full overlap; the
 // count is scaled up when the sample was short of that end's papers.
-const TOP_CONCEPTS = `
+// With a scope, the counts read each concept's links instead of the degree store.
+const TOP_CONCEPTS = (scoped: boolean) => `
 MATCH (c:Concept)
-WITH c, COUNT { (c)<-[:${DIRECT_LINKS}]-(:Paper) } AS papers
+WITH c, ${
+  scoped
+    ? `COUNT { MATCH (c)<-[:${DIRECT_LINKS}]-(p:Paper) WHERE ${IN_SCOPE} }`
+    : `COUNT { (c)<-[:${DIRECT_LINKS}]-(:Paper) }`
+} AS papers
 WHERE papers > 0
 ORDER BY papers DESC, c.id
 WITH c.kind AS kind, collect({c: c, papers: papers})[0..$perKind] AS top
@@ -55,11 +63,16 @@ RETURN c.id AS id, toUpper(c.kind) AS kind, c.name AS name, papers,
        COUNT { (c)--() } AS degree,
        [(c)-[:VARIANT_OF]->(f:Concept) | f.id] AS families`;
 
-const CO_OCCURRENCE = `
+const CO_OCCURRENCE = (scoped: boolean) => `
 UNWIND $top AS t
 MATCH (c:Concept {id: t.id})
 CALL (c) {
-  MATCH (c)<-[:${DIRECT_LINKS}]-(p:Paper)
+  MATCH (c)<-[:${DIRECT_LINKS}]-(p:Paper)${
+    scoped
+      ? `
+  WHERE ${IN_SCOPE}`
+      : ''
+  }
   WITH DISTINCT p LIMIT $sample
   RETURN collect(p) AS sampled
 }
@@ -109,7 +122,11 @@ export async function loadConceptMap(
   connection: Neo4jConnection,
   options: ConceptMapOptions,
 ): Promise<ConceptMap> {
-  const rows = await runRead(connection, TOP_CONCEPTS, { perKind: toInt(options.perKind) });
+  const scope = options.scope ?? {};
+  const rows = await runRead(connection, TOP_CONCEPTS(isScoped(scope)), {
+    perKind: toInt(options.perKind),
+    ...scopeParams(scope),
+  });
   const nodes: MapNode[] = rows.map((row) => ({
     id: row.id as string,
     kind: row.kind as NodeKind,
@@ -123,10 +140,11 @@ export async function loadConceptMap(
     (a, b) => a.paperCount - b.paperCount || a.id.localeCompare(b.id),
   );
   const rank = Object.fromEntries(ordered.map((n, i) => [n.id, i]));
-  const pairs = await runRead(connection, CO_OCCURRENCE, {
+  const pairs = await runRead(connection, CO_OCCURRENCE(isScoped(scope)), {
     top: ordered.map((n, i) => ({ id: n.id, rank: i })),
     rank,
     sample: toInt(options.sample),
+    ...scopeParams(scope),
   });
   const scored: ScoredPair[] = pairs.map((row) => {
     const source = row.source as string;

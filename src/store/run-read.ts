@@ -18,6 +18,8 @@ export async function runRead(
   connection: Neo4jConnection,
   query: string,
   params: Record<string, unknown> = {},
+  /** Longer for the pages of an export than for an API request. */
+  timeoutMs = READ_TIMEOUT_MS,
 ): Promise<Record<string, unknown>[]> {
   const giveUpAt = Date.now() + connection.retryMs;
   for (let attempt = 0; ; attempt += 1) {
@@ -27,7 +29,7 @@ export async function runRead(
       defaultAccessMode: 'READ',
     });
     try {
-      const result = await session.run(query, params, { timeout: READ_TIMEOUT_MS });
+      const result = await session.run(query, params, { timeout: timeoutMs });
       return result.records.map((record) => record.toObject());
     } catch (error) {
       const failure = toStoreError(error);

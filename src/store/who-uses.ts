@@ -3,7 +3,7 @@
 import type { Concept, Evidence, Role } from '../domain.ts';
 import { resolveConceptIds } from '../extract/concept-id.ts';
 import { findConceptsByName, type ConceptWithCount } from './concept-reads.ts';
-import { upperDateBound } from './paper-reads.ts';
+import { IN_SCOPE, isScoped, scopeParams, type PaperScope } from './paper-scope.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINK_TYPES, DIRECT_LINKS, linkTypesOfRoles, roleOfLink } from './link-types.ts';
 import { toInt } from './neo4j-values.ts';
@@ -46,10 +46,6 @@ export interface WhoUsesAnswer {
 
 /** Indirect answers read at most, per request. */
 const MAX_INDIRECT = 1000;
-
-const IN_SCOPE = `($collection IS NULL OR EXISTS { (p)-[:IN_COLLECTION]->(:Collection {name: $collection}) })
-      AND ($publishedFrom IS NULL OR p.published >= $publishedFrom)
-      AND ($publishedTo IS NULL OR p.published <= $publishedTo)`;
 
 /** 1. The best-supported concept of the name is the technique; the others are alternatives. */
 const TECHNIQUE = `
@@ -135,13 +131,6 @@ RETURN properties(technique) AS technique, papers, familyPapers, directTotal, di
        indirectTotal, indirect,
        [a IN alternatives | properties(a)] AS alternatives`;
 
-/** Which papers a question is about: one collection, a range of (partial) dates. */
-export interface PaperScope {
-  collection?: string | null;
-  publishedFrom?: string | null;
-  publishedTo?: string | null;
-}
-
 export interface WhoUsesRequest {
   roles: Role[] | null;
   first: number;
@@ -156,7 +145,7 @@ export function whoUsesStatement(
 ): { query: string; params: Record<string, unknown> } {
   const filtered = roles !== null && roles.length > 0;
   const types = filtered ? linkTypesOfRoles(roles) : [...DIRECT_LINK_TYPES];
-  const scoped = Boolean(scope.collection || scope.publishedFrom || scope.publishedTo);
+  const scoped = isScoped(scope);
   return {
     query: [
       TECHNIQUE,
@@ -171,9 +160,7 @@ export function whoUsesStatement(
       upTo: toInt(offset + first),
       offset: toInt(offset),
       first: toInt(first),
-      collection: scope.collection ?? null,
-      publishedFrom: scope.publishedFrom ?? null,
-      publishedTo: scope.publishedTo ? upperDateBound(scope.publishedTo) : null,
+      ...scopeParams(scope),
     },
   };
 }

@@ -1,27 +1,19 @@
 // The explorer in real headless Chromium (Debian's, driven by playwright-core) against the real
 // server on a throwaway Neo4j with the seed loaded: the questions a new user comes with.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { ensureUiBuilt } from '../../src/ui-assets/ensure-ui-built.ts';
-import { serveUiPlugin } from '../../src/ui-assets/serve-ui.ts';
 import { launchChromium } from '../support/launch-chromium.ts';
-import { SEED_FILE } from '../support/seed-results.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { serveSeedExplorer, type SeedExplorer } from '../support/serve-seed-explorer.ts';
 import type {} from '../../ui/src/page-hooks.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../.test-artifacts/e2e');
 const DATED_PAPERS = path.resolve(import.meta.dirname, '../fixtures/dated-papers.jsonl');
 
-let connection: Neo4jConnection;
-let server: Server;
+let explorer: SeedExplorer;
 let browser: Browser;
 let page: Page;
 let base: string;
@@ -48,15 +40,8 @@ async function expectLabelsApart(atLeast = 4): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  connection = await openTestDatabase();
-  const [, dist] = await Promise.all([
-    ingestPapers(connection, readSources([SEED_FILE])),
-    ensureUiBuilt(),
-  ]);
-  server = createServer(createApp({ connection, plugins: [serveUiPlugin(dist)] }));
-  const port = await findFreePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${port}`;
+  explorer = await serveSeedExplorer();
+  ({ base } = explorer);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
@@ -68,9 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await connection?.close();
+  await explorer?.close();
 });
 
 describe('a new user explores the seed graph', () => {
@@ -523,7 +506,7 @@ describe('the explorer at scale', () => {
   // The seed's papers have no dates: a few dated papers (written for these tests) give the trend
   // and the time axis years to show.
   beforeAll(async () => {
-    await ingestPapers(connection, readSources([DATED_PAPERS]));
+    await ingestPapers(explorer.connection, readSources([DATED_PAPERS]));
   });
 
   test('opening a concept on the map draws its papers', async () => {
@@ -591,6 +574,42 @@ describe('the explorer at scale', () => {
     const printed = (await page.evaluate(() => window.papergraph.labels())).map((l) => l.id);
     expect(printed).toContain('concept:adam');
     await shot('7-who-uses-timeline');
+  });
+
+  test('the papers of one collection and a range of years: the answer and the URL keep to them', async () => {
+    await page.goto(`${base}/?who=Adam`);
+    await settled();
+    const count = async () =>
+      Number(
+        /^(\d+) papers?/.exec(
+          (await page.getByTestId('who-panel').locator('p.meta').first().textContent()) ?? '',
+        )?.[1],
+      );
+    const everywhere = await count();
+    await expect
+      .poll(() => page.locator('#collection-select option').allTextContents())
+      .toEqual(['All collections', 'daily-papers-mar-14.txt (41)', 'dated-papers.jsonl (5)']);
+    await page.locator('#collection-select').selectOption('dated-papers.jsonl');
+    await settled();
+    expect(new URL(page.url()).searchParams.get('collection')).toBe('dated-papers.jsonl');
+    expect(await count()).toBe(5);
+    expect(everywhere).toBeGreaterThan(5);
+    await page.locator('#year-from').fill('2021');
+    await page.locator('#year-from').dispatchEvent('change');
+    await settled();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2021');
+    expect(await count()).toBe(3);
+    const asked = posted.filter((p) => p.query.includes('whoUses')).at(-1)!;
+    expect(asked.variables).toMatchObject({
+      collection: 'dated-papers.jsonl',
+      publishedFrom: '2021',
+    });
+    // The start view counts the same papers: the map of the dated papers alone.
+    await page.evaluate(() => window.papergraph.navigate('?collection=dated-papers.jsonl'));
+    await settled();
+    const mapNodes = await page.evaluate(() => window.papergraph.nodes());
+    expect(mapNodes.map((n) => n.id)).toContain('concept:adam');
+    expect(mapNodes.map((n) => n.id)).not.toContain('concept:sophia');
   });
 
   test('a concept panel plots its papers per year', async () => {

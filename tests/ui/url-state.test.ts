@@ -47,6 +47,11 @@ describe('the view in the URL', () => {
       { base: { kind: 'who', technique: 'SAM', roles: ['PROPOSES'] } },
       '?who=SAM&roles=PROPOSES',
     ],
+    [
+      'the map of one collection over a range of years',
+      { scope: { collection: 'arxiv-cs.jsonl', from: '2019', to: '2021' } },
+      '?collection=arxiv-cs.jsonl&from=2019&to=2021',
+    ],
   ])('%s round-trips', (_, patch, query) => {
     const state = { ...DEFAULT_VIEW, ...patch };
     expect(formatViewState(state)).toBe(query);
@@ -63,7 +68,7 @@ describe('the view in the URL', () => {
     expect(state.minConfidence).toBeLessThanOrEqual(1);
   });
 
-  test.each(['?conf=abc', '?layout=spiral', '?expand=', '?'])(
+  test.each(['?conf=abc', '?layout=spiral', '?expand=', '?', '?from=19&to=twenty&collection='])(
     '%s falls back to the defaults',
     (query) => {
       expect(parseViewState(query)).toEqual(DEFAULT_VIEW);
@@ -95,5 +100,7 @@ describe('the view in the URL', () => {
     );
     expect(sameData(a, parseViewState('?at=x&expand=y'))).toBe(false);
     expect(sameData(a, parseViewState('?who=x'))).toBe(false);
+    expect(sameData(a, parseViewState('?at=x&from=2020'))).toBe(false);
+    expect(sameData(a, parseViewState('?at=x&collection=seed'))).toBe(false);
   });
 });

@@ -49,9 +49,30 @@ export const OverviewQuery = graphql(`
 `);
 
 export const ConceptMapQuery = graphql(`
-  query ConceptMap($perKind: Int, $links: Int) {
-    conceptMap(perKind: $perKind, links: $links) {
+  query ConceptMap(
+    $perKind: Int
+    $links: Int
+    $collection: String
+    $publishedFrom: String
+    $publishedTo: String
+  ) {
+    conceptMap(
+      perKind: $perKind
+      links: $links
+      collection: $collection
+      publishedFrom: $publishedFrom
+      publishedTo: $publishedTo
+    ) {
       ...SliceFields
+    }
+  }
+`);
+
+export const CollectionsQuery = graphql(`
+  query Collections {
+    collections {
+      name
+      paperCount
     }
   }
 `);
@@ -191,8 +212,24 @@ export const ConceptQuery = graphql(`
 
 // Background answers come only when asked (`role: [BACKGROUND]`), in a request of their own.
 export const WhoUsesQuery = graphql(`
-  query WhoUses($technique: String!, $role: [Role!], $first: Int, $after: String) {
-    whoUses(technique: $technique, role: $role, first: $first, after: $after) {
+  query WhoUses(
+    $technique: String!
+    $role: [Role!]
+    $first: Int
+    $after: String
+    $collection: String
+    $publishedFrom: String
+    $publishedTo: String
+  ) {
+    whoUses(
+      technique: $technique
+      role: $role
+      first: $first
+      after: $after
+      collection: $collection
+      publishedFrom: $publishedFrom
+      publishedTo: $publishedTo
+    ) {
       totalCount
       pageInfo {
         hasNextPage

@@ -2,6 +2,7 @@
 // `show` brings the page to a view (data from the server, then filters, layout and selection).
 import {
   ApiError,
+  CollectionsQuery,
   ConceptMapQuery,
   ConceptQuery,
   LinksQuery,
@@ -15,6 +16,7 @@ import {
 } from './api.ts';
 import { renderConcept } from './concept-panel.ts';
 import { byId, h } from './dom.ts';
+import { download, exportViewAs } from './export-view.ts';
 import type { ConceptKind, LinkType, Role, StartingPointsQuery as Starts } from './gql/graphql.ts';
 import { NODE_KINDS, NODE_LOOKS } from './graph-style.ts';
 import { createGraphView, type RendererName } from './graph-view.ts';
@@ -32,7 +34,10 @@ import {
   formatViewState,
   parseViewState,
   sameData,
+  scopeVariables,
+  yearOrNull,
   type LayoutName,
+  type PaperScope,
   type ViewState,
 } from './url-state.ts';
 import {
@@ -66,6 +71,9 @@ const status = byId('status');
 const minConfidence = byId<HTMLInputElement>('min-confidence');
 const minConfidenceValue = byId<HTMLOutputElement>('min-confidence-value');
 const layoutSelect = byId<HTMLSelectElement>('layout-select');
+const collectionSelect = byId<HTMLSelectElement>('collection-select');
+const yearFrom = byId<HTMLInputElement>('year-from');
+const yearTo = byId<HTMLInputElement>('year-to');
 
 let state: ViewState = DEFAULT_VIEW;
 /** The view whose data is drawn, or null before the first draw. */
@@ -110,13 +118,18 @@ async function evidenceOf(ids: string[]): Promise<Map<string, Evidence[]>> {
 }
 
 /** Up to WHO_USES_LIMIT answers to one request, page after page. */
-async function whoUsesPages(technique: string, role: Role[] | undefined): Promise<WhoUsesAnswer> {
-  const first = (await request(WhoUsesQuery, { technique, role, first: WHO_USES_PAGE })).whoUses;
+async function whoUsesPages(
+  technique: string,
+  role: Role[] | undefined,
+  scope: PaperScope,
+): Promise<WhoUsesAnswer> {
+  const asked = { technique, role, ...scopeVariables(scope) };
+  const first = (await request(WhoUsesQuery, { ...asked, first: WHO_USES_PAGE })).whoUses;
   const edges = [...first.edges];
   let page = first.pageInfo;
   while (page.hasNextPage && page.endCursor && edges.length < WHO_USES_LIMIT) {
     const next = (
-      await request(WhoUsesQuery, { technique, role, first: WHO_USES_PAGE, after: page.endCursor })
+      await request(WhoUsesQuery, { ...asked, first: WHO_USES_PAGE, after: page.endCursor })
     ).whoUses;
     edges.push(...next.edges);
     page = next.pageInfo;
@@ -130,11 +143,12 @@ async function whoUsesPages(technique: string, role: Role[] | undefined): Promis
 }
 
 /** One question's answer; each of its requests is cached alone, so toggling background reuses the rest. */
-const whoUses = ({ technique, roles }: WhoUsesQuestion) =>
+const whoUses = ({ technique, roles }: WhoUsesQuestion, scope: PaperScope) =>
   Promise.all(
     whoUsesAsks(roles).map((role) =>
-      cached(`who:${technique.toLowerCase()}:${role?.join(',') ?? '*'}`, () =>
-        whoUsesPages(technique, role),
+      cached(
+        `who:${technique.toLowerCase()}:${role?.join(',') ?? '*'}:${JSON.stringify(scope)}`,
+        () => whoUsesPages(technique, role, scope),
       ),
     ),
   ).then(mergeWhoUsesAnswers);
@@ -249,6 +263,7 @@ function show(next: ViewState): Promise<void> {
     minConfidence.value = String(next.minConfidence);
     minConfidenceValue.value = next.minConfidence.toFixed(2);
     layoutSelect.value = next.layout;
+    showScope(next.scope);
     if (next.base.kind === 'who')
       byId<HTMLInputElement>('who-uses-input').value = next.base.technique;
     try {
@@ -268,6 +283,27 @@ function show(next: ViewState): Promise<void> {
   })();
   pending = run;
   return run;
+}
+
+/** The scope controls as the view says; a collection the list does not hold yet is added. */
+function showScope(scope: PaperScope): void {
+  if (scope.collection && ![...collectionSelect.options].some((o) => o.value === scope.collection))
+    collectionSelect.add(new Option(scope.collection, scope.collection));
+  collectionSelect.value = scope.collection ?? '';
+  yearFrom.value = scope.from ?? '';
+  yearTo.value = scope.to ?? '';
+}
+
+/** The collections, with their paper counts, into the scope's list. */
+async function listCollections(): Promise<void> {
+  const { collections } = await request(CollectionsQuery, {});
+  for (const { name, paperCount } of collections) {
+    const existing = [...collectionSelect.options].find((o) => o.value === name);
+    const label = `${name} (${paperCount.toLocaleString('en')})`;
+    if (existing) existing.text = label;
+    else collectionSelect.add(new Option(label, name));
+  }
+  collectionSelect.value = state.scope.collection ?? '';
 }
 
 /** Where a breadth-first layout starts: the selected node, else the node the view is about. */
@@ -294,14 +330,16 @@ async function drawData(next: ViewState, mine: number): Promise<void> {
   } else {
     whoAnswer = null;
     if (base.kind === 'overview') {
-      data = await cached('map', () =>
-        request(ConceptMapQuery, { perKind: MAP_PER_KIND }).then((d) => d.conceptMap),
+      data = await cached(`map:${JSON.stringify(next.scope)}`, () =>
+        request(ConceptMapQuery, { perKind: MAP_PER_KIND, ...scopeVariables(next.scope) }).then(
+          (d) => d.conceptMap,
+        ),
       );
       if (next.expanded.length === 0 && next.layout === 'fcose') arrangement = mapArrangement(data);
     } else if (base.kind === 'node') {
       data = await neighborhood(base.id);
     } else {
-      const answer = await whoUses(base);
+      const answer = await whoUses(base, next.scope);
       const nearNames = answer.technique ? [] : await nearNamesOf(base.technique);
       whoAnswer = { question: base, answer, nearNames };
       data = whoUsesToSlice(answer);
@@ -563,15 +601,6 @@ function setStatus(text: string, error = false): void {
   status.classList.toggle('error', error);
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 // A search hit is drawn with all its links (its neighbourhood), not only those in the view.
 createSearchBox(byId('search'), (hit) =>
   navigate({
@@ -590,6 +619,19 @@ byId('start-view').addEventListener('click', () =>
   navigate({ base: { kind: 'overview' }, expanded: [], selected: null }),
 );
 byId('fit-view').addEventListener('click', () => graph.fit());
+const changeScope = () =>
+  navigate({
+    scope: {
+      collection: collectionSelect.value || null,
+      from: yearOrNull(yearFrom.value),
+      to: yearOrNull(yearTo.value),
+    },
+    expanded: [],
+    selected: null,
+  });
+collectionSelect.addEventListener('change', changeScope);
+yearFrom.addEventListener('change', changeScope);
+yearTo.addEventListener('change', changeScope);
 layoutSelect.addEventListener('change', () =>
   navigate({ layout: layoutSelect.value as LayoutName }),
 );
@@ -625,6 +667,13 @@ byId('export-json').addEventListener('click', async () => {
     'papergraph.json',
   );
 });
+for (const format of ['GRAPHML', 'CSV'] as const) {
+  byId(`export-${format.toLowerCase()}`).addEventListener('click', () =>
+    exportViewAs(format, graph.json().elements as Parameters<typeof exportViewAs>[1]).catch(
+      (error: unknown) => setStatus(`Could not export: ${messageOf(error)}`, true),
+    ),
+  );
+}
 window.addEventListener('popstate', () => void show(parseViewState(location.search)));
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -666,3 +715,6 @@ const hooks: PageHooks = {
 window.papergraph = hooks;
 
 void show(parseViewState(location.search));
+listCollections().catch((error) =>
+  setStatus(`Could not list the collections: ${messageOf(error)}`, true),
+);

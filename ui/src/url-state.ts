@@ -23,6 +23,33 @@ export interface ViewState {
   hiddenLinks: LinkType[];
   minConfidence: number;
   layout: LayoutName;
+  /** Which papers count: one collection and a range of years (null: all). */
+  scope: PaperScope;
+}
+
+export interface PaperScope {
+  collection: string | null;
+  /** First year, as `YYYY`. */
+  from: string | null;
+  /** Last year, as `YYYY`, inclusive. */
+  to: string | null;
+}
+
+export const ALL_PAPERS: PaperScope = { collection: null, from: null, to: null };
+
+/** A four-digit year, or null. */
+export function yearOrNull(value: string | null): string | null {
+  const year = value?.trim() ?? '';
+  return /^\d{4}$/.test(year) ? year : null;
+}
+
+/** The scope as GraphQL variables: a collection and partial dates. */
+export function scopeVariables(scope: PaperScope) {
+  return {
+    collection: scope.collection,
+    publishedFrom: scope.from,
+    publishedTo: scope.to,
+  };
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -33,6 +60,7 @@ export const DEFAULT_VIEW: ViewState = {
   hiddenLinks: [],
   minConfidence: 0,
   layout: 'fcose',
+  scope: ALL_PAPERS,
 };
 
 /** Reads a query string; unknown or malformed values fall back to the defaults. */
@@ -61,6 +89,11 @@ export function parseViewState(search: string): ViewState {
     ),
     minConfidence: Number.isFinite(conf) ? Math.min(1, Math.max(0, conf)) : 0,
     layout: LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : 'fcose',
+    scope: {
+      collection: q.get('collection') || null,
+      from: yearOrNull(q.get('from')),
+      to: yearOrNull(q.get('to')),
+    },
   };
 }
 
@@ -78,13 +111,18 @@ export function formatViewState(state: ViewState): string {
   if (state.hiddenLinks.length) q.set('hideLinks', state.hiddenLinks.join(','));
   if (state.minConfidence > 0) q.set('conf', String(state.minConfidence));
   if (state.layout !== 'fcose') q.set('layout', state.layout);
+  if (state.scope.collection) q.set('collection', state.scope.collection);
+  if (state.scope.from) q.set('from', state.scope.from);
+  if (state.scope.to) q.set('to', state.scope.to);
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
 /** True when the two states need different data from the server (not only a new look). */
 export function sameData(a: ViewState, b: ViewState): boolean {
-  return JSON.stringify([a.base, a.expanded]) === JSON.stringify([b.base, b.expanded]);
+  return (
+    JSON.stringify([a.base, a.expanded, a.scope]) === JSON.stringify([b.base, b.expanded, b.scope])
+  );
 }
 
 function list(value: string | null): string[] {

@@ -1,6 +1,7 @@
 // The answer to "Who uses …?": the papers with their roles and sentences, a filter by role, and
 // the other senses of an ambiguous name, each one click from being asked.
 import { formatConfidence, h } from './dom.ts';
+import { bibtexButton } from './export-view.ts';
 import type { ConceptKind, Role } from './gql/graphql.ts';
 import { NODE_LOOKS } from './graph-style.ts';
 import {
@@ -178,6 +179,15 @@ export function renderWhoUses(
         ` · `,
         kindBadge(technique.kind),
         names.length ? ` also written ${names.join(', ')}` : '',
+        answer.edges.length
+          ? [
+              ' · ',
+              bibtexButton(
+                answer.edges.map((e) => e.node.id),
+                technique.name,
+              ),
+            ]
+          : null,
       ),
       answer.alternatives.length
         ? h(

@@ -138,11 +138,12 @@ export const Query: QueryResolvers = {
       requireRange('limit', limit ?? 400, 1, MAX_SLICE_NODES),
     ),
 
-  conceptMap: (_, { perKind, links }, { connection }) =>
+  conceptMap: (_, { perKind, links, collection, publishedFrom, publishedTo }, { connection }) =>
     loadConceptMap(connection, {
       perKind: requireRange('perKind', perKind ?? 12, 1, 50),
       links: requireRange('links', links ?? 120, 0, 1000),
       sample: CONCEPT_MAP_SAMPLE,
+      scope: { collection, publishedFrom, publishedTo },
     }),
 
   startingPoints: (_, __, { connection }) => loadStartingPoints(connection),
