@@ -1,6 +1,7 @@
 // Efficiency claims as typed quantities, found by named regex rules over each sentence.
 import type { ClaimKind, ExtractedClaim, Field } from '../domain.ts';
 import type { Sentence, Word } from './parse-text.ts';
+import { SentenceContext } from './sentence-context.ts';
 
 /** A concept mention the claim rules may cite as hardware or baseline. */
 export interface NamedSpan {
@@ -30,11 +31,19 @@ const WORD_NUM: Record<string, number> = {
 const WORD_NUMS = Object.keys(WORD_NUM).join('|');
 const NUMBER_GROUP = new RegExp(`^(?:${NUM}|${WORD_NUMS}|one)$`, 'i');
 
-interface QuantityRule {
+export interface QuantityRule {
   name: string;
+  /** A sentence the rule finds a claim in. */
+  example: string;
   pattern: RegExp;
   /** The kind the unit itself implies, when the context names none. */
   kindFromUnit?: ClaimKind;
+  /** The unit alone says what is measured (bandwidth, device counts), whatever the context says. */
+  unitDecides?: boolean;
+  /** The quantity is a claim only when a context word says what it measures ("3 hours"). */
+  needsKindWord?: boolean;
+  /** A match that is no quantity: a year or a citation number before a multiplier sign. */
+  rejects?: (match: RegExpExecArray) => boolean;
   unit: (match: RegExpExecArray) => string;
   confidence: number;
   /** Context kinds this quantity can express; others fall back to `kindFromUnit`. */
@@ -46,9 +55,10 @@ interface QuantityRule {
 const MULT_UNIT = String.raw`(?:\s?(?:x|×|X)(?![a-zA-Z])|\s?times\b|-fold\b|\s?fold\b)`;
 
 /** Ordered: earlier rules win a span. */
-const RULES: QuantityRule[] = [
+export const QUANTITY_RULES: QuantityRule[] = [
   {
     name: 'claim-from-to-size',
+    example: 'It cuts memory from 1.2 GB to 300 MB.',
     pattern: new RegExp(
       String.raw`\bfrom (${NUM})\s?(MB|GB|KB|TB|Mb|Gb|bytes|bits)\b to (${NUM})\s?(MB|GB|KB|TB|Mb|Gb|bytes|bits)\b`,
       'g',
@@ -62,6 +72,7 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-multiplier-range',
+    example: 'It compresses gradients by 270x to 600x.',
     pattern: new RegExp(
       String.raw`(${NUM})${MULT_UNIT}?\s?(?:to|-|–|~|and)\s?(${NUM})${MULT_UNIT}`,
       'g',
@@ -71,24 +82,29 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-multiplier',
+    example: 'Sophia is 2x faster than Adam.',
     pattern: new RegExp(String.raw`(?<![\w.])(${NUM})${MULT_UNIT}`, 'g'),
     unit: () => 'x',
+    rejects: (m) => /^\d{4}$/.test(m[1]),
     confidence: 0.8,
   },
   {
     name: 'claim-word-multiplier',
+    example: 'Training is three times faster.',
     pattern: new RegExp(String.raw`\b(${WORD_NUMS})(?:-fold|fold| times)\b`, 'gi'),
     unit: () => 'x',
     confidence: 0.7,
   },
   {
     name: 'claim-orders-of-magnitude',
+    example: 'Inference is two orders of magnitude faster.',
     pattern: new RegExp(String.raw`\b(one|two|three|four|${NUM}) orders? of magnitude\b`, 'gi'),
     unit: () => 'orders of magnitude',
     confidence: 0.7,
   },
   {
     name: 'claim-percent-range',
+    example: 'It saves 30% to 40% of the memory.',
     pattern: new RegExp(
       String.raw`(${NUM})\s?(?:\\?%)?\s?(?:to|-|–|~)\s?(${NUM})\s?(?:\\?%|percent\b)`,
       'g',
@@ -98,32 +114,38 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-percent',
+    example: 'It reduces latency by 40%.',
     pattern: new RegExp(String.raw`(?<![\w.])(${NUM})\s?(?:\\?%|percent\b)`, 'g'),
     unit: () => '%',
     confidence: 0.75,
   },
   {
     name: 'claim-bandwidth',
+    example: 'Workers share a 1Gbps link.',
     pattern: new RegExp(
       String.raw`(?<![\w.])(${NUM})\s?(Gbps|Mbps|Kbps|Gbit/s|Gb/s|Mb/s|GB/s|MB/s|Tbps)(?![\w/])`,
       'g',
     ),
     kindFromUnit: 'communication',
+    unitDecides: true,
     unit: (m) => m[2],
     confidence: 0.85,
   },
   {
     name: 'claim-device-count',
+    example: 'We train on 64 GPUs.',
     pattern: new RegExp(
       String.raw`(?<![\w.])(${NUM}|${WORD_NUMS})\s(?:[\w-]+\s)?(worker nodes|compute nodes|nodes|GPUs|TPUs|TPU cores|CPUs|CPU cores|cores|machines|workers|servers|devices|accelerators|chips)\b`,
       'gi',
     ),
     kindFromUnit: 'hardware_scale',
+    unitDecides: true,
     unit: (m) => m[2],
     confidence: 0.75,
   },
   {
     name: 'claim-size',
+    example: 'The model needs 3 GB of memory.',
     kinds: ['memory', 'compression', 'communication'],
     pattern: new RegExp(String.raw`(?<![\w.])(${NUM})\s?(MB|GB|KB|TB)\b`, 'g'),
     unit: (m) => m[2],
@@ -131,15 +153,18 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-time',
+    example: 'Training time drops to 9 hours.',
     pattern: new RegExp(
       String.raw`(?<![\w.])(${NUM})\s?(ms|milliseconds|seconds|minutes|hours|days|GPU hours|GPU-hours|GPU days|TPU hours)\b`,
       'g',
     ),
+    needsKindWord: true,
     unit: (m) => m[2],
     confidence: 0.6,
   },
   {
     name: 'claim-rate',
+    example: 'Decoding reaches 120 tokens/s.',
     pattern: new RegExp(
       String.raw`(?<![\w.])(${NUM})\s?(tokens/s|tokens per second|images/s|images per second|samples/s|samples per second|FPS|fps|frames per second|QPS|queries per second)\b`,
       'g',
@@ -150,6 +175,7 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-flops',
+    example: 'It needs 4 GFLOPs per image.',
     pattern: new RegExp(
       String.raw`(?<![\w.])(${NUM})\s?([KMGTP]?FLOPs|[KMGTP]?MACs|PF-days|petaflop/s-days)\b`,
       'g',
@@ -160,6 +186,7 @@ const RULES: QuantityRule[] = [
   },
   {
     name: 'claim-energy',
+    example: 'Inference uses 5 kWh of energy.',
     pattern: new RegExp(String.raw`(?<![\w.])(${NUM})\s?(kWh|Wh|mJ|kJ|J|W|mW|kW)\b`, 'g'),
     kindFromUnit: 'energy',
     unit: (m) => m[2],
@@ -208,9 +235,9 @@ export function extractClaims(
   const claims: ExtractedClaim[] = [];
   sentences.forEach((sentence, i) => {
     const taken: [number, number][] = [];
-    const inherited = new Map<string, ClaimKind>();
+    const inherited = new Map<QuantityRule, ClaimKind>();
     const text = sentence.text;
-    for (const rule of RULES) {
+    for (const rule of QUANTITY_RULES) {
       rule.pattern.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = rule.pattern.exec(text)) !== null) {
@@ -222,12 +249,12 @@ export function extractClaims(
         // "... from 97MB to 0.35MB, and for DeepSpeech from 488MB to 0.74MB": the second
         // quantity of a rule in a sentence measures what the first did when nothing else is said.
         const claim = buildClaim(rule, quantity, field, sentence, sentences[i + 1], spans, {
-          inherited: inherited.get(rule.name),
+          inherited: inherited.get(rule),
         });
         if (claim === null) continue;
         taken.push([start, end]);
         claims.push(claim);
-        inherited.set(rule.name, claim.kind);
+        inherited.set(rule, claim.kind);
         rule.pattern.lastIndex = Math.max(rule.pattern.lastIndex, end);
       }
     }
@@ -246,8 +273,7 @@ function quantityOf(rule: QuantityRule, match: RegExpExecArray): Quantity | null
       .map(toNumber)
   ).filter((n) => Number.isFinite(n));
   if (numbers.length === 0) return null;
-  // A year or a citation number is not a quantity.
-  if (rule.name === 'claim-multiplier' && /^\d{4}$/.test(match[1])) return null;
+  if (rule.rejects?.(match) === true) return null;
   const start = match.index;
   const end = start + match[0].length;
   return { start, end, value: match[0], numbers, unit: rule.unit(match) };
@@ -423,12 +449,18 @@ function findBaseline(
     nextSentence !== undefined &&
     /\bvs?\.$/i.test(sentence.text) &&
     nextSentence.start >= sentence.end;
+  const context = new SentenceContext(
+    joined
+      ? {
+          start: sentence.start,
+          end: nextSentence.end,
+          text: sentence.text + ' '.repeat(nextSentence.start - sentence.end) + nextSentence.text,
+          words: [...sentence.words, ...nextSentence.words],
+        }
+      : sentence,
+  );
   const stream: Stream = {
-    words: joined ? [...sentence.words, ...nextSentence.words] : sentence.words,
-    text: joined
-      ? sentence.text + ' '.repeat(nextSentence.start - sentence.end) + nextSentence.text
-      : sentence.text,
-    base: sentence.start,
+    context,
     spans: spans.filter(
       (s) => s.start >= sentence.start && s.end <= (joined ? nextSentence.end : sentence.end),
     ),
@@ -436,27 +468,22 @@ function findBaseline(
   return baselineAfter(stream, absEnd) ?? baselineFronted(stream, absStart);
 }
 
+/** The words a baseline can be in: the claim's sentence, with the next one after a "vs.". */
 interface Stream {
-  words: Word[];
-  /** The text the words are in; `base` is the offset of its first character. */
-  text: string;
-  base: number;
+  context: SentenceContext;
   spans: NamedSpan[];
 }
 
-const between = (stream: Stream, from: number, to: number): string =>
-  stream.text.slice(from - stream.base, to - stream.base);
-
 function baselineAfter(stream: Stream, absEnd: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let i = words.findIndex((w) => w.start >= absEnd);
   if (i === -1) return null;
   let previousEnd = absEnd;
   for (; i < words.length && words[i].start - absEnd < CUE_WINDOW; i += 1) {
     const word = words[i];
-    if (/[;:.!?]/.test(between(stream, previousEnd, word.start))) return null;
+    if (/[;:.!?]/.test(stream.context.slice(previousEnd, word.start))) return null;
     previousEnd = word.end;
-    const rest = stream.text.slice(word.start - stream.base, word.start - stream.base + 40);
+    const rest = stream.context.slice(word.start, word.start + 40);
     const cue = BASELINE_CUE.exec(rest);
     if (cue !== null) {
       const at = words.findIndex((w) => w.start >= word.start + cue[0].trimEnd().length);
@@ -476,14 +503,14 @@ function baselineAfter(stream: Stream, absEnd: number): Baseline | null {
 }
 
 function baselineFronted(stream: Stream, absStart: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   // The clause the claim is in starts at the sentence start or after the last ";" before it.
   let first = 0;
   for (let i = 1; i < words.length && words[i].start < absStart; i += 1) {
-    if (between(stream, words[i - 1].end, words[i].start).includes(';')) first = i;
+    if (stream.context.between(words[i - 1], words[i]).includes(';')) first = i;
   }
   if (first >= words.length || words[first].start >= absStart) return null;
-  const opening = stream.text.slice(words[first].start - stream.base, absStart - stream.base);
+  const opening = stream.context.slice(words[first].start, absStart);
   const cue = FRONTED_CUE.exec(opening);
   if (cue === null) return null;
   const at = words.findIndex((w) => w.start >= words[first].start + cue[0].trimEnd().length);
@@ -494,7 +521,7 @@ function baselineFronted(stream: Stream, absStart: number): Baseline | null {
 
 /** The shortest sensible noun phrase starting at word `at`, or null when there is none. */
 function readPhrase(stream: Stream, at: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let i = at;
   // Articles and possessives go ("the strongest baseline" -> "strongest baseline"), and so does
   // "that of" in "than that of standard attention".
@@ -510,7 +537,7 @@ function readPhrase(stream: Stream, at: number): Baseline | null {
   for (let j = i; j < words.length && phrase.length < PHRASE_WORDS; j += 1) {
     const word = words[j];
     if (phrase.length > 0) {
-      const gap = between(stream, phrase[phrase.length - 1].end, word.start);
+      const gap = stream.context.between(phrase[phrase.length - 1], word);
       if (!/^\s*$/.test(gap)) break;
     }
     // "the state of the art"
@@ -551,7 +578,7 @@ const isName = (word: Word): boolean => word.proper || /[A-Z\d]/.test(word.text.
 
 /** "the dense baseline", "strong baselines": a noun phrase with "baseline" as its head. */
 function phraseEndingAt(stream: Stream, last: number): Baseline | null {
-  const { words } = stream;
+  const { words } = stream.context;
   let first = last;
   while (
     first > 0 &&
@@ -559,7 +586,7 @@ function phraseEndingAt(stream: Stream, last: number): Baseline | null {
     (words[first - 1].pos === 'adj' ||
       words[first - 1].pos === 'noun' ||
       words[first - 1].proper) &&
-    /^\s*$/.test(between(stream, words[first - 1].end, words[first].start))
+    /^\s*$/.test(stream.context.between(words[first - 1], words[first]))
   ) {
     first -= 1;
   }
@@ -569,12 +596,12 @@ function phraseEndingAt(stream: Stream, last: number): Baseline | null {
 function nameOf(stream: Stream, phrase: Word[]): Baseline {
   const start = phrase[0].start;
   const end = phrase[phrase.length - 1].end;
-  const written = between(stream, start, end).replace(/['’]s$/, '');
+  const written = stream.context.slice(start, end).replace(/['’]s$/, '');
   // The concept the phrase is about: a span that reaches its head, or that ends before only a
   // generic head ("Adam optimizer", "LoRA baseline").
   const concept = stream.spans.find((s) => {
     if (s.start >= end || s.end <= start) return false;
-    const tail = between(stream, s.end, end).trim();
+    const tail = stream.context.slice(s.end, end).trim();
     return tail === '' || s.end >= end || GENERIC_HEAD.test(tail);
   });
   if (concept === undefined) return { name: written, conceptId: null };
@@ -590,14 +617,12 @@ function nameOf(stream: Stream, phrase: Word[]): Baseline {
 }
 
 function pickKind(rule: QuantityRule, found: ClaimKind | undefined): ClaimKind | null {
-  if (rule.kindFromUnit === 'hardware_scale' || rule.kindFromUnit === 'communication') {
-    return rule.kindFromUnit;
-  }
+  if (rule.unitDecides === true && rule.kindFromUnit !== undefined) return rule.kindFromUnit;
   const context =
     found !== undefined && (rule.kinds === undefined || rule.kinds.includes(found))
       ? found
       : undefined;
-  if (rule.name === 'claim-time' && context === undefined) return null;
+  if (rule.needsKindWord === true && context === undefined) return null;
   return context ?? rule.kindFromUnit ?? null;
 }
 

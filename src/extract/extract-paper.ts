@@ -15,10 +15,10 @@ import {
   adoptStrongerKinds,
   findDatasetCues,
   findNamePatterns,
-  findNamedContributions,
   findTitleName,
   sweepKnownNames,
 } from './find-names.ts';
+import { findNamedContributions } from './find-named-contributions.ts';
 import { isGenericPhrase, isNamedConcept } from './keep-named.ts';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'{}|\\^`\])]+/g;

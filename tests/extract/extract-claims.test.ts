@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { NamedSpan } from '../../src/extract/extract-claims.ts';
-import { extractClaims } from '../../src/extract/extract-claims.ts';
+import { QUANTITY_RULES, extractClaims } from '../../src/extract/extract-claims.ts';
 import { parseText } from '../../src/extract/parse-text.ts';
 import { readPapers } from '../../src/ingest/read-papers.ts';
 
@@ -22,6 +22,15 @@ const baselines = (text: string, spans: NamedSpan[] = []) =>
     baseline,
     baselineConceptId,
   }));
+
+describe('each quantity rule finds the claim of its example', () => {
+  test.each(QUANTITY_RULES.map(({ name, example }) => ({ name, example })))(
+    '$name: $example',
+    ({ name, example }) => {
+      expect(claimsOf(example).map((c) => c.rule)).toEqual([name]);
+    },
+  );
+});
 
 describe('a claim names the baseline its sentence measures it against', () => {
   test.each([
