@@ -1,6 +1,7 @@
 import type { ReadResult } from './read-result.ts';
 import { normalizeId, normalizeIds } from './normalize-id.ts';
 import { readLines } from './open-input.ts';
+import { parseJsonLine } from './parse-json-line.ts';
 import { wantsCategories, wantsYear, type ReadContext } from './paper-filter.ts';
 import { validatePaper } from './validate-paper.ts';
 
@@ -30,18 +31,12 @@ export async function* readArxivSnapshot(
       }
     }
     const where = `${name}:${number}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      yield skip(where, `not valid JSON (${(error as Error).message})`);
+    const parsed = parseJsonLine(line, where, 'a JSON object (one arXiv snapshot record)');
+    if (parsed.kind === 'skipped') {
+      yield parsed;
       continue;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield skip(where, 'expected a JSON object (one arXiv snapshot record)');
-      continue;
-    }
-    const record = value as SnapshotRecord;
+    const record = parsed.value as SnapshotRecord;
     const published = publishedOf(record);
     if (
       !wantsCategories(filter, typeof record.categories === 'string' ? record.categories : null) ||

@@ -1,5 +1,6 @@
 import type { ReadResult } from './read-result.ts';
 import { readLines } from './open-input.ts';
+import { parseJsonLine } from './parse-json-line.ts';
 import { validatePaper } from './validate-paper.ts';
 
 /**
@@ -15,24 +16,12 @@ export async function* readJsonl(
   for await (const { line, number } of readLines(chunks)) {
     if (line.trim() === '') continue;
     const where = `${name}:${number}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      yield {
-        kind: 'skipped',
-        skipped: { where, reason: `not valid JSON (${(error as Error).message})` },
-      };
+    const parsed = parseJsonLine(line, where, 'a JSON object with id, title and abstract');
+    if (parsed.kind === 'skipped') {
+      yield parsed;
       continue;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield {
-        kind: 'skipped',
-        skipped: { where, reason: 'expected a JSON object with id, title and abstract' },
-      };
-      continue;
-    }
-    const record = value as Record<string, unknown>;
+    const record = parsed.value;
     const result = validatePaper(
       {
         id: typeof record.id === 'number' ? String(record.id) : record.id,

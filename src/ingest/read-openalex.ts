@@ -1,5 +1,6 @@
 import type { ReadResult } from './read-result.ts';
 import { readLines } from './open-input.ts';
+import { parseJsonLine } from './parse-json-line.ts';
 import { wantsYear, type ReadContext } from './paper-filter.ts';
 import { workToResult, type OpenAlexWork } from './work-to-result.ts';
 
@@ -17,24 +18,12 @@ export async function* readOpenAlex(
   for await (const { line, number } of readLines(chunks)) {
     if (line.trim() === '') continue;
     const where = `${name}:${number}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      yield {
-        kind: 'skipped',
-        skipped: { where, reason: `not valid JSON (${(error as Error).message})` },
-      };
+    const parsed = parseJsonLine(line, where, 'a JSON object (one OpenAlex work)');
+    if (parsed.kind === 'skipped') {
+      yield parsed;
       continue;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield {
-        kind: 'skipped',
-        skipped: { where, reason: 'expected a JSON object (one OpenAlex work)' },
-      };
-      continue;
-    }
-    const work = value as OpenAlexWork;
+    const work = parsed.value as OpenAlexWork;
     if (!wantsYear(context.filter, yearOfWork(work))) {
       context.onFiltered();
       continue;
