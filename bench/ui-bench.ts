@@ -59,6 +59,7 @@ function stubApp(distDir: string) {
             return { ...slice, nodes: slice.nodes.filter((n) => n.kind !== 'PAPER'), edges: [] };
           },
           startingPoints: () => [],
+          collections: () => [],
         },
       },
     }),
