@@ -86,6 +86,52 @@ describe('whoUses', () => {
     }
   });
 
+  test("the seed's whole answer to who uses Adam, paper by paper, with role and evidence", async () => {
+    const { data, errors } = await gql(/* GraphQL */ `
+      {
+        whoUses(technique: "Adam", first: 50) {
+          totalCount
+          edges {
+            relation
+            roles
+            variant {
+              name
+            }
+            node {
+              title
+            }
+            evidence {
+              text
+              rule
+            }
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(
+      data!.whoUses.edges.map(
+        (e: {
+          relation: string;
+          roles: string[];
+          variant: { name: string } | null;
+          node: { title: string };
+          evidence: { text: string; rule: string }[];
+        }) =>
+          `${e.relation} ${e.roles.join(',')}${e.variant ? ` (${e.variant.name})` : ''}: ${
+            e.node.title
+          } [${e.evidence.map((v) => `${v.text} by ${v.rule}`).join('; ')}]`,
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "DIRECT COMPARES: ADAHESSIAN: An Adaptive Second Order Optimizer for Machine Learning [Adam by lexicon; Adam by lexicon; Adam by lexicon]",
+        "DIRECT COMPARES: Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training [Adam by lexicon; Adam by lexicon]",
+        "DIRECT USES: Learning Rates as a Function of Batch Size: A Random Matrix Theory Approach to Neural Network Training [Adam by lexicon]",
+        "DIRECT USES: Sequential Training of Neural Networks with Gradient Boosting [Adam by lexicon]",
+      ]
+    `);
+  });
+
   test('STE finds the Straight Through Estimator by its alias', async () => {
     const { data, errors } = await gql(
       '{ whoUses(technique: "STE") { technique { name aliases } totalCount } }',
