@@ -1,6 +1,6 @@
 // Synthetic graph slices for the explorer's benchmark and browser tests: paper-concept
 // neighbourhoods of a chosen size, with no database behind them.
-import type { GraphSlice } from '../ui/src/slice-to-elements.ts';
+import type { GraphSlice } from '../ui/src/graph/slice-to-elements.ts';
 import { seededRandom } from './synthetic-corpus.ts';
 
 const CONCEPT_KINDS = ['METHOD', 'MODEL', 'DATASET', 'TASK', 'METRIC', 'HARDWARE'] as const;

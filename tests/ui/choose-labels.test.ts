@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseLabels, labelBox, type LabelBox } from '../../ui/src/choose-labels.ts';
+import { chooseLabels, labelBox, type LabelBox } from '../../ui/src/graph/choose-labels.ts';
 
 const box = (id: string, x: number, y: number, priority: number, width = 100): LabelBox => ({
   id,

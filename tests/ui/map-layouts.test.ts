@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { arrangeClusters, arrangeConceptMap, arrangeTimeline } from '../../ui/src/map-layouts.ts';
+import {
+  arrangeClusters,
+  arrangeConceptMap,
+  arrangeTimeline,
+} from '../../ui/src/graph/map-layouts.ts';
 
 describe('arrangeConceptMap', () => {
   const nodes = [

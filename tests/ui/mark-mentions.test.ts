@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { locateInSentence, markMentions, type MentionSpan } from '../../ui/src/mark-mentions.ts';
+import {
+  locateInSentence,
+  markMentions,
+  type MentionSpan,
+} from '../../ui/src/panels/mark-mentions.ts';
 
 const abstract = 'We fine-tune GPT-2 with AdamW, not Adam, on WikiText-103.';
 const at = (text: string, kind: string, from = 0): MentionSpan => {

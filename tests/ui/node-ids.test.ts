@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isConceptId } from '../../ui/src/node-ids.ts';
+import { isConceptId } from '../../ui/src/graph/node-ids.ts';
 
 test.each([
   ['concept:adam', true],

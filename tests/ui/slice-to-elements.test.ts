@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { LinkType, NodeKind } from '../../ui/src/gql/graphql.ts';
-import { NODE_LOOKS } from '../../ui/src/graph-style.ts';
+import { NODE_LOOKS } from '../../ui/src/graph/graph-style.ts';
 import {
   type GraphSlice,
   mergeSlices,
   nodeSize,
   shortLabel,
   sliceToElements,
-} from '../../ui/src/slice-to-elements.ts';
+} from '../../ui/src/graph/slice-to-elements.ts';
 
 const sentence =
   'Sophia achieves a 2x speed-up compared with Adam in the number of steps, total compute, and wall-clock time.';

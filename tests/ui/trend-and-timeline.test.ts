@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { WhoUsesAnswer } from '../../ui/src/who-uses-to-slice.ts';
-import { trendBars } from '../../ui/src/trend-plot.ts';
-import { mapNodeLook } from '../../ui/src/slice-to-elements.ts';
+import type { WhoUsesAnswer } from '../../ui/src/who-uses/who-uses-to-slice.ts';
+import { trendBars } from '../../ui/src/panels/trend-plot.ts';
+import { mapNodeLook } from '../../ui/src/graph/slice-to-elements.ts';
 import {
   bandOf,
   countBands,
   sortWhoUses,
   timelineOf,
   yearOf,
-} from '../../ui/src/who-uses-timeline.ts';
+} from '../../ui/src/who-uses/who-uses-timeline.ts';
 
 describe('trendBars', () => {
   test('a bar for every year between the first and the last, the tallest at full height', () => {

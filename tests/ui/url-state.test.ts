@@ -5,7 +5,7 @@ import {
   parseViewState,
   sameData,
   type ViewState,
-} from '../../ui/src/url-state.ts';
+} from '../../ui/src/view/url-state.ts';
 
 describe('the view in the URL', () => {
   test.each<[string, Partial<ViewState>, string]>([

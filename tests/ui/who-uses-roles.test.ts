@@ -5,8 +5,8 @@ import {
   normalizeRoles,
   roleLabel,
   whoUsesAsks,
-} from '../../ui/src/who-uses-roles.ts';
-import type { WhoUsesAnswer } from '../../ui/src/who-uses-to-slice.ts';
+} from '../../ui/src/who-uses/who-uses-roles.ts';
+import type { WhoUsesAnswer } from '../../ui/src/who-uses/who-uses-to-slice.ts';
 
 describe('the requests a role filter takes', () => {
   test.each<[string, Role[], (Role[] | undefined)[]]>([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ConceptKind, Role } from '../../ui/src/gql/graphql.ts';
-import { whoUsesToSlice, type WhoUsesAnswer } from '../../ui/src/who-uses-to-slice.ts';
+import { whoUsesToSlice, type WhoUsesAnswer } from '../../ui/src/who-uses/who-uses-to-slice.ts';
 
 const evidence = (sentence: string, text: string) => ({
   sentence,

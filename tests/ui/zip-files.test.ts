@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { zipFiles } from '../../ui/src/zip-files.ts';
+import { zipFiles } from '../../ui/src/data/zip-files.ts';
 
 test('the CSV download is one zip holding both files, byte for byte', () => {
   const files = [

@@ -13,22 +13,27 @@ import {
   SearchQuery,
   StartingPointsQuery,
   WhoUsesQuery,
-} from './api.ts';
-import { renderConcept } from './concept-panel.ts';
+} from './data/api.ts';
+import { renderConcept } from './panels/concept-panel.ts';
 import { byId, h } from './dom.ts';
-import { download, exportViewAs } from './export-view.ts';
+import { download, exportViewAs } from './data/export-view.ts';
 import type { ConceptKind, LinkType, Role, StartingPointsQuery as Starts } from './gql/graphql.ts';
-import { NODE_KINDS, NODE_LOOKS } from './graph-style.ts';
-import { createGraphView, type RendererName } from './graph-view.ts';
-import { arrangeConceptMap, arrangeTimeline, type Arrangement } from './map-layouts.ts';
-import { createLegend } from './legend.ts';
-import { renderLink } from './link-panel.ts';
-import { isConceptId } from './node-ids.ts';
+import { NODE_KINDS, NODE_LOOKS } from './graph/graph-style.ts';
+import { createGraphView, type RendererName } from './graph/graph-view.ts';
+import { arrangeConceptMap, arrangeTimeline, type Arrangement } from './graph/map-layouts.ts';
+import { createLegend } from './controls/legend.ts';
+import { renderLink } from './panels/link-panel.ts';
+import { isConceptId } from './graph/node-ids.ts';
 import type { PageHooks } from './page-hooks.ts';
-import { renderMessage, type PanelActions } from './panel-parts.ts';
-import { renderPaper } from './paper-panel.ts';
-import { createSearchBox } from './search-box.ts';
-import { EMPTY_SLICE, mergeSlices, type Evidence, type GraphSlice } from './slice-to-elements.ts';
+import { renderMessage, type PanelActions } from './panels/panel-parts.ts';
+import { renderPaper } from './panels/paper-panel.ts';
+import { createSearchBox } from './controls/search-box.ts';
+import {
+  EMPTY_SLICE,
+  mergeSlices,
+  type Evidence,
+  type GraphSlice,
+} from './graph/slice-to-elements.ts';
 import {
   DEFAULT_VIEW,
   formatViewState,
@@ -39,16 +44,16 @@ import {
   type LayoutName,
   type PaperScope,
   type ViewState,
-} from './url-state.ts';
+} from './view/url-state.ts';
 import {
   renderWhoUses,
   type NearName,
   type WhoUsesActions,
   type WhoUsesQuestion,
-} from './who-uses-panel.ts';
-import { BAND_ORDER, bandLabel, timelineOf } from './who-uses-timeline.ts';
-import { DEFAULT_ROLES, mergeWhoUsesAnswers, whoUsesAsks } from './who-uses-roles.ts';
-import { whoUsesToSlice, type WhoUsesAnswer } from './who-uses-to-slice.ts';
+} from './panels/who-uses-panel.ts';
+import { BAND_ORDER, bandLabel, timelineOf } from './who-uses/who-uses-timeline.ts';
+import { DEFAULT_ROLES, mergeWhoUsesAnswers, whoUsesAsks } from './who-uses/who-uses-roles.ts';
+import { whoUsesToSlice, type WhoUsesAnswer } from './who-uses/who-uses-to-slice.ts';
 import './styles.css';
 
 /** How many neighbours one expansion asks for; the server cuts there and says so. */

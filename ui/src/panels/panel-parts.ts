@@ -1,15 +1,15 @@
 // The pieces every side panel is built from: badges, buttons, an evidence sentence, a message.
-import { formatConfidence, h } from './dom.ts';
+import { formatConfidence, h } from '../dom.ts';
 import type {
   ConceptKind,
   EvidenceFieldsFragment,
   LinkType,
   NodeKind,
   Role,
-} from './gql/graphql.ts';
-import { LINK_LOOKS, NODE_LOOKS } from './graph-style.ts';
+} from '../gql/graphql.ts';
+import { LINK_LOOKS, NODE_LOOKS } from '../graph/graph-style.ts';
 import { locateInSentence, markMentions, type MentionSpan } from './mark-mentions.ts';
-import { roleLabel, roleLinkType } from './who-uses-roles.ts';
+import { roleLabel, roleLinkType } from '../who-uses/who-uses-roles.ts';
 
 export interface PanelActions {
   /** Show a node: select it when it is drawn, otherwise draw its neighbourhood. */

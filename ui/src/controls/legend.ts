@@ -1,8 +1,14 @@
 // The legend doubles as the filter: one checkbox per node kind and link type, each with a swatch
 // drawn from the same table as the graph's stylesheet.
-import { h } from './dom.ts';
-import type { LinkType, NodeKind } from './gql/graphql.ts';
-import { LINK_LOOKS, LINK_TYPES, NODE_KINDS, NODE_LOOKS, type NodeShape } from './graph-style.ts';
+import { h } from '../dom.ts';
+import type { LinkType, NodeKind } from '../gql/graphql.ts';
+import {
+  LINK_LOOKS,
+  LINK_TYPES,
+  NODE_KINDS,
+  NODE_LOOKS,
+  type NodeShape,
+} from '../graph/graph-style.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -1,7 +1,7 @@
 // A whoUses answer as rows of a time axis: each paper's year and the band (its strongest role, or
 // how it reaches the technique) it is drawn in.
-import type { ConceptKind } from './gql/graphql.ts';
-import type { TimelinePaper } from './map-layouts.ts';
+import type { ConceptKind } from '../gql/graphql.ts';
+import type { TimelinePaper } from '../graph/map-layouts.ts';
 import { roleLabel } from './who-uses-roles.ts';
 import type { WhoUsesAnswer } from './who-uses-to-slice.ts';
 

@@ -1,14 +1,14 @@
 // A whoUses answer drawn as a graph slice: the technique in the middle, each paper linked to it
 // (or to the variant it names, itself linked to the technique) by its roles, and papers that
 // build on or cite its proposer linked through that paper.
-import type { LinkType, WhoUsesQuery } from './gql/graphql.ts';
+import type { LinkType, WhoUsesQuery } from '../gql/graphql.ts';
 import {
   EMPTY_SLICE,
   type Evidence,
   type GraphSlice,
   type SliceEdge,
   type SliceNode,
-} from './slice-to-elements.ts';
+} from '../graph/slice-to-elements.ts';
 import { roleLinkType } from './who-uses-roles.ts';
 
 /** One question's answer, its pages joined (so without a page's cursor). */

@@ -2,7 +2,7 @@
 // into ./gql) posted to /graphql. Errors become one ApiError sentence for the status line.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { graphql } from './gql/index.ts';
+import { graphql } from '../gql/index.ts';
 
 // Links come without their evidence (most of a slice's bytes): LinksQuery fetches a link's when
 // it is opened.

@@ -1,8 +1,8 @@
 // The search box: an ARIA combobox whose suggestions come from the `search` query.
-import { request, SearchQuery } from './api.ts';
-import { h } from './dom.ts';
-import type { SearchQuery as SearchResult } from './gql/graphql.ts';
-import { NODE_LOOKS } from './graph-style.ts';
+import { request, SearchQuery } from '../data/api.ts';
+import { h } from '../dom.ts';
+import type { SearchQuery as SearchResult } from '../gql/graphql.ts';
+import { NODE_LOOKS } from '../graph/graph-style.ts';
 
 export type SearchHit = SearchResult['search'][number];
 

@@ -1,6 +1,6 @@
 // "Why is this link here?": a link's two ends, its type and role, and the sentences behind it.
-import { formatConfidence, h } from './dom.ts';
-import type { EvidenceFieldsFragment, LinkType, NodeKind, Role } from './gql/graphql.ts';
+import { formatConfidence, h } from '../dom.ts';
+import type { EvidenceFieldsFragment, LinkType, NodeKind, Role } from '../gql/graphql.ts';
 import { closeButton, evidenceBlock, linkBadge } from './panel-parts.ts';
 
 /** A link's evidence, or where fetching it stands. */

@@ -1,6 +1,6 @@
 // A concept: its names, family and variants, and the papers linked to it grouped by role.
-import { formatConfidence, h } from './dom.ts';
-import type { ConceptDetailsQuery, LinkType, Role } from './gql/graphql.ts';
+import { formatConfidence, h } from '../dom.ts';
+import type { ConceptDetailsQuery, LinkType, Role } from '../gql/graphql.ts';
 import {
   closeButton,
   evidenceBlock,
@@ -11,7 +11,7 @@ import {
   plural,
   type PanelActions,
 } from './panel-parts.ts';
-import { NODE_LOOKS } from './graph-style.ts';
+import { NODE_LOOKS } from '../graph/graph-style.ts';
 import { renderTrend } from './trend-plot.ts';
 
 export type ConceptDetails = NonNullable<ConceptDetailsQuery['concept']>;

@@ -1,9 +1,9 @@
 // The answer to "Who uses …?": the papers with their roles and sentences, a filter by role, and
 // the other senses of an ambiguous name, each one click from being asked.
-import { formatConfidence, h } from './dom.ts';
-import { bibtexButton } from './export-view.ts';
-import type { ConceptKind, Role } from './gql/graphql.ts';
-import { NODE_LOOKS } from './graph-style.ts';
+import { formatConfidence, h } from '../dom.ts';
+import { bibtexButton } from '../data/export-view.ts';
+import type { ConceptKind, Role } from '../gql/graphql.ts';
+import { NODE_LOOKS } from '../graph/graph-style.ts';
 import {
   closeButton,
   evidenceBlock,
@@ -14,7 +14,7 @@ import {
   type PanelActions,
 } from './panel-parts.ts';
 import { renderTrend } from './trend-plot.ts';
-import { ROLES, roleLabel } from './who-uses-roles.ts';
+import { ROLES, roleLabel } from '../who-uses/who-uses-roles.ts';
 import {
   bandLabel,
   countBands,
@@ -22,8 +22,8 @@ import {
   sortWhoUses,
   yearOf,
   type SortOrder,
-} from './who-uses-timeline.ts';
-import type { WhoUsesAnswer } from './who-uses-to-slice.ts';
+} from '../who-uses/who-uses-timeline.ts';
+import type { WhoUsesAnswer } from '../who-uses/who-uses-to-slice.ts';
 
 export interface WhoUsesActions extends PanelActions {
   /** Asks again: another name, or the same one for other roles. */

@@ -1,7 +1,7 @@
 // API graph slices -> Cytoscape elements: the one place the API's shape meets Cytoscape's.
 import type { ElementDefinition } from 'cytoscape';
 import { LINK_LOOKS, NODE_LOOKS } from './graph-style.ts';
-import type { EvidenceFieldsFragment, SliceFieldsFragment } from './gql/graphql.ts';
+import type { EvidenceFieldsFragment, SliceFieldsFragment } from '../gql/graphql.ts';
 
 export type Evidence = EvidenceFieldsFragment;
 /** A link; the server's come without evidence (fetched when opened), a whoUses answer's with it. */

@@ -1,7 +1,7 @@
 // The roles a "Who uses …?" question asks about: the filter's values, the requests they take,
 // how their answers join into one, and the link each role is drawn as.
-import type { ConceptKind, LinkType, Role } from './gql/graphql.ts';
-import { LINK_LOOKS } from './graph-style.ts';
+import type { ConceptKind, LinkType, Role } from '../gql/graphql.ts';
+import { LINK_LOOKS } from '../graph/graph-style.ts';
 import type { WhoUsesAnswer } from './who-uses-to-slice.ts';
 
 export const ROLES: readonly Role[] = ['PROPOSES', 'USES', 'COMPARES', 'BACKGROUND'];

@@ -1,7 +1,7 @@
 // A paper: its abstract with every finding marked, its links (each with "Why?"), claims and code.
-import { formatConfidence, h } from './dom.ts';
-import type { NodeKind, PaperDetailsQuery } from './gql/graphql.ts';
-import { LINK_LOOKS, NODE_LOOKS } from './graph-style.ts';
+import { formatConfidence, h } from '../dom.ts';
+import type { NodeKind, PaperDetailsQuery } from '../gql/graphql.ts';
+import { LINK_LOOKS, NODE_LOOKS } from '../graph/graph-style.ts';
 import { renderLink } from './link-panel.ts';
 import type { MentionSpan } from './mark-mentions.ts';
 import {

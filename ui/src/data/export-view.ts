@@ -1,9 +1,9 @@
 // Exports of what the explorer shows, for other tools: the view as GraphML or CSV (nodes.csv and
 // edges.csv in a zip), made by the server's exporter, and a whoUses answer as BibTeX.
 import { ApiError, request } from './api.ts';
-import { h } from './dom.ts';
-import { graphql } from './gql/index.ts';
-import type { ExportFormat } from './gql/graphql.ts';
+import { h } from '../dom.ts';
+import { graphql } from '../gql/index.ts';
+import type { ExportFormat } from '../gql/graphql.ts';
 import { zipFiles } from './zip-files.ts';
 
 export const ExportViewQuery = graphql(`

@@ -2,7 +2,7 @@
 // and by the legend, so the two can never disagree. Colours are the Okabe-Ito palette (safe for
 // colour-blind readers) and every kind also has its own shape, so colour is never the only cue.
 import type { StylesheetJson } from 'cytoscape';
-import type { LinkType, NodeKind } from './gql/graphql.ts';
+import type { LinkType, NodeKind } from '../gql/graphql.ts';
 
 export type NodeShape =
   | 'round-rectangle'

@@ -1,7 +1,7 @@
 // The view as a URL query, so a view can be shared and back/forward walk through views.
-import type { LinkType, NodeKind, Role } from './gql/graphql.ts';
-import { LINK_TYPES, NODE_KINDS } from './graph-style.ts';
-import { DEFAULT_ROLES, isDefaultRoles, normalizeRoles } from './who-uses-roles.ts';
+import type { LinkType, NodeKind, Role } from '../gql/graphql.ts';
+import { LINK_TYPES, NODE_KINDS } from '../graph/graph-style.ts';
+import { DEFAULT_ROLES, isDefaultRoles, normalizeRoles } from '../who-uses/who-uses-roles.ts';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
