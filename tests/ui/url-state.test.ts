@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  DEFAULT_VIEW,
-  formatViewState,
-  parseViewState,
-  sameData,
-  type ViewState,
-} from '../../ui/src/view/url-state.ts';
+import { formatViewState, parseViewState } from '../../ui/src/view/url-state.ts';
+import { DEFAULT_VIEW, sameData, type ViewState } from '../../ui/src/view/view-state.ts';
 
 describe('the view in the URL', () => {
   test.each<[string, Partial<ViewState>, string]>([

@@ -1,8 +1,8 @@
 // What the page exposes as `window.papergraph` for the browser tests and the benchmark. Nothing
-// in the page depends on it; it lives apart from main.ts so tests can import the type alone.
+// in the page depends on it; it lives apart from explorer.ts so tests can import the type alone.
 import type { LinkType } from './gql/graphql.ts';
 import type { GraphSlice } from './graph/slice-to-elements.ts';
-import type { LayoutName } from './view/url-state.ts';
+import type { LayoutName } from './view/view-state.ts';
 
 export interface PageHooks {
   /** Resolves once the current view is loaded, laid out and painted. */

@@ -12,7 +12,7 @@ import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
 import { AXIS_FONT, createStylesheet } from './graph-style.ts';
 import { arrangeClusters, type Arrangement, type ClusterInput, type Point } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
-import type { LayoutName } from '../view/url-state.ts';
+import type { LayoutName } from '../view/view-state.ts';
 
 cytoscape.use(fcose);
 

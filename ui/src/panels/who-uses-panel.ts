@@ -23,17 +23,11 @@ import {
   yearOf,
   type SortOrder,
 } from '../who-uses/who-uses-timeline.ts';
-import type { WhoUsesAnswer } from '../who-uses/who-uses-to-slice.ts';
+import type { NearName, WhoUsesAnswer, WhoUsesQuestion } from '../who-uses/who-uses-to-slice.ts';
 
 export interface WhoUsesActions extends PanelActions {
   /** Asks again: another name, or the same one for other roles. */
   ask(technique: string, roles: Role[]): void;
-}
-
-/** What was asked: the name as typed and the roles it was asked for. */
-export interface WhoUsesQuestion {
-  technique: string;
-  roles: Role[];
 }
 
 const RELATION_TEXT = {
@@ -41,13 +35,6 @@ const RELATION_TEXT = {
   BUILDS_ON: 'builds on',
   CITES: 'cites',
 } as const;
-
-/** A concept whose name is near one the graph does not hold: a way on from an empty answer. */
-export interface NearName {
-  name: string;
-  kind: ConceptKind;
-  paperCount: number | null;
-}
 
 export function renderWhoUses(
   panel: HTMLElement,
@@ -58,119 +45,18 @@ export function renderWhoUses(
   nearNames: readonly NearName[] = [],
 ): void {
   const technique = answer.technique;
+  const ask = (name: string) => actions.ask(name, question.roles);
   if (!technique) {
     panel.replaceChildren(
-      h(
-        'section',
-        { class: 'panel who-panel', 'data-testid': 'who-panel' },
-        closeButton(onClose),
-        h('h2', {}, `Who uses ${question.technique}?`),
-        h(
-          'p',
-          { 'data-testid': 'who-unknown' },
-          `No concept in this graph is called “${question.technique}”: no paper loaded names it.`,
-        ),
-        nearNames.length
-          ? h(
-              'p',
-              { class: 'meta', 'data-testid': 'who-near' },
-              'Near names: ',
-              nearNames.flatMap((near, i) => [
-                i ? ', ' : '',
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link-button',
-                    title: `Who uses ${near.name}? (${NODE_LOOKS[near.kind].label.toLowerCase()}, ${plural(near.paperCount ?? 0, 'paper')})`,
-                    onclick: () => actions.ask(near.name, question.roles),
-                  },
-                  near.name,
-                ),
-                ` (${plural(near.paperCount ?? 0, 'paper')})`,
-              ]),
-            )
-          : h('p', { class: 'hint' }, 'No concept has a similar name either; try the search box.'),
-      ),
+      whoPanel(onClose, question.technique, unknownName(question, nearNames, ask)),
     );
     return;
   }
-  let order: SortOrder = 'evidence';
-  const list = h('ol', { class: 'paper-list who-list', 'data-testid': 'who-list' });
-  const fillList = () =>
-    list.replaceChildren(...sortWhoUses(answer.edges, order).map((edge) => answerItem(edge)));
-  const sortSelect = h(
-    'select',
-    {
-      'data-testid': 'who-sort',
-      'aria-label': 'Order of the papers',
-      onchange: () => {
-        order = sortSelect.value as SortOrder;
-        fillList();
-      },
-    },
-    Object.entries(SORT_ORDERS).map(([value, label]) => h('option', { value }, label)),
-  );
-  const kind = technique.kind.toLowerCase();
   const names = otherNames(technique);
-  const trend = renderTrend(technique.papersPerYear, NODE_LOOKS[technique.kind].color);
-  const answerItem = (edge: WhoUsesAnswer['edges'][number]) =>
-    h(
-      'li',
-      {},
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link-button',
-          onclick: () => actions.openNode(edge.node.id),
-        },
-        edge.node.title,
-      ),
-      h(
-        'p',
-        { class: 'meta' },
-        edge.roles.map((role) => roleBadge(edge.variant?.kind ?? technique.kind, role)),
-        edge.variant
-          ? [
-              ' ',
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'link-button variant',
-                  'data-testid': 'who-variant',
-                  title: `The variant of ${technique.name} this paper names`,
-                  onclick: () => actions.openNode(edge.variant!.id),
-                },
-                edge.variant.name,
-              ),
-            ]
-          : null,
-        edge.relation !== 'DIRECT' ? ` ${RELATION_TEXT[edge.relation]} ` : ' ',
-        edge.through
-          ? h(
-              'button',
-              {
-                type: 'button',
-                class: 'link-button',
-                onclick: () => actions.openNode(edge.through!.id),
-              },
-              edge.through.title,
-            )
-          : null,
-        yearOf(edge.node.published) ? ` · ${yearOf(edge.node.published)}` : '',
-        ` · confidence ${formatConfidence(edge.confidence)}`,
-      ),
-      edge.evidence.slice(0, 2).map((e) => evidenceBlock(e, kind)),
-    );
-  fillList();
   panel.replaceChildren(
-    h(
-      'section',
-      { class: 'panel who-panel', 'data-testid': 'who-panel' },
-      closeButton(onClose),
-      h('h2', {}, `Who uses ${technique.name}?`),
+    whoPanel(
+      onClose,
+      technique.name,
       h(
         'p',
         { class: 'meta' },
@@ -194,42 +80,18 @@ export function renderWhoUses(
             'p',
             { class: 'meta also-means', 'data-testid': 'who-alternatives' },
             'Also means: ',
-            answer.alternatives.flatMap((alt, i) => [
-              i ? ', ' : '',
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'link-button',
-                  title: `Who uses ${alt.name}? (${NODE_LOOKS[alt.kind].label.toLowerCase()})`,
-                  onclick: () => actions.ask(alt.name, question.roles),
-                },
-                alt.name,
-              ),
-            ]),
+            askButtons(
+              answer.alternatives.map((alt) => ({
+                name: alt.name,
+                title: `Who uses ${alt.name}? (${NODE_LOOKS[alt.kind].label.toLowerCase()})`,
+              })),
+              ask,
+            ),
           )
         : null,
       roleFilter(question, technique.kind, actions),
       answer.edges.length
-        ? [
-            h(
-              'p',
-              { class: 'meta', 'data-testid': 'who-bands' },
-              countBands(answer)
-                .map((c) => `${bandLabel(technique.kind, c.band)}: ${c.papers}`)
-                .join(' · '),
-            ),
-            trend
-              ? h(
-                  'figure',
-                  { class: 'trend-figure' },
-                  h('figcaption', {}, 'Papers per year'),
-                  trend,
-                )
-              : null,
-            h('label', { class: 'sort' }, 'Order: ', sortSelect),
-            list,
-          ]
+        ? answerPapers(answer, technique, actions)
         : h(
             'p',
             { class: 'hint', 'data-testid': 'who-none' },
@@ -239,6 +101,140 @@ export function renderWhoUses(
               : ' Tick “background” for papers that name it in their related work only.',
           ),
     ),
+  );
+}
+
+type Technique = NonNullable<WhoUsesAnswer['technique']>;
+type AnswerEdge = WhoUsesAnswer['edges'][number];
+
+function whoPanel(onClose: () => void, name: string, ...body: Parameters<typeof h>[2][]) {
+  return h(
+    'section',
+    { class: 'panel who-panel', 'data-testid': 'who-panel' },
+    closeButton(onClose),
+    h('h2', {}, `Who uses ${name}?`),
+    ...body,
+  );
+}
+
+/** A name no concept has: said plainly, with near names that do answer. */
+function unknownName(
+  question: WhoUsesQuestion,
+  nearNames: readonly NearName[],
+  ask: (name: string) => void,
+): HTMLElement[] {
+  const papers = (near: NearName) => plural(near.paperCount ?? 0, 'paper');
+  return [
+    h(
+      'p',
+      { 'data-testid': 'who-unknown' },
+      `No concept in this graph is called “${question.technique}”: no paper loaded names it.`,
+    ),
+    nearNames.length
+      ? h(
+          'p',
+          { class: 'meta', 'data-testid': 'who-near' },
+          'Near names: ',
+          askButtons(
+            nearNames.map((near) => ({
+              name: near.name,
+              title: `Who uses ${near.name}? (${NODE_LOOKS[near.kind].label.toLowerCase()}, ${papers(near)})`,
+              after: ` (${papers(near)})`,
+            })),
+            ask,
+          ),
+        )
+      : h('p', { class: 'hint' }, 'No concept has a similar name either; try the search box.'),
+  ];
+}
+
+/** Names, comma-separated, each a button asking "Who uses" it. */
+function askButtons(
+  names: { name: string; title: string; after?: string }[],
+  ask: (name: string) => void,
+): (HTMLElement | string)[] {
+  return names.flatMap(({ name, title, after }, i) => [
+    i ? ', ' : '',
+    h('button', { type: 'button', class: 'link-button', title, onclick: () => ask(name) }, name),
+    after ?? '',
+  ]);
+}
+
+/** Counts per role, the papers per year, and the papers in an order the reader picks. */
+function answerPapers(
+  answer: WhoUsesAnswer,
+  technique: Technique,
+  actions: WhoUsesActions,
+): (HTMLElement | null)[] {
+  let order: SortOrder = 'evidence';
+  const list = h('ol', { class: 'paper-list who-list', 'data-testid': 'who-list' });
+  const fillList = () =>
+    list.replaceChildren(
+      ...sortWhoUses(answer.edges, order).map((edge) => answerItem(edge, technique, actions)),
+    );
+  const sortSelect = h(
+    'select',
+    {
+      'data-testid': 'who-sort',
+      'aria-label': 'Order of the papers',
+      onchange: () => {
+        order = sortSelect.value as SortOrder;
+        fillList();
+      },
+    },
+    Object.entries(SORT_ORDERS).map(([value, label]) => h('option', { value }, label)),
+  );
+  fillList();
+  const trend = renderTrend(technique.papersPerYear, NODE_LOOKS[technique.kind].color);
+  return [
+    h(
+      'p',
+      { class: 'meta', 'data-testid': 'who-bands' },
+      countBands(answer)
+        .map((c) => `${bandLabel(technique.kind, c.band)}: ${c.papers}`)
+        .join(' · '),
+    ),
+    trend
+      ? h('figure', { class: 'trend-figure' }, h('figcaption', {}, 'Papers per year'), trend)
+      : null,
+    h('label', { class: 'sort' }, 'Order: ', sortSelect),
+    list,
+  ];
+}
+
+/** One paper of the answer: its roles, the variant it names, how it relates, its sentences. */
+function answerItem(edge: AnswerEdge, technique: Technique, actions: WhoUsesActions) {
+  const open = (id: string, text: string, attrs: Record<string, string> = {}) =>
+    h(
+      'button',
+      { type: 'button', class: 'link-button', ...attrs, onclick: () => actions.openNode(id) },
+      text,
+    );
+  const year = yearOf(edge.node.published);
+  return h(
+    'li',
+    {},
+    open(edge.node.id, edge.node.title),
+    h(
+      'p',
+      { class: 'meta' },
+      edge.roles.map((role) => roleBadge(edge.variant?.kind ?? technique.kind, role)),
+      edge.variant
+        ? [
+            ' ',
+            open(edge.variant.id, edge.variant.name, {
+              class: 'link-button variant',
+              'data-testid': 'who-variant',
+              title: `The variant of ${technique.name} this paper names`,
+            }),
+          ]
+        : null,
+      edge.relation !== 'DIRECT' ? ` ${RELATION_TEXT[edge.relation]} ` : ' ',
+      edge.through ? open(edge.through.id, edge.through.title) : null,
+      year ? ` · ${year}` : '',
+      ` · confidence ${formatConfidence(edge.confidence)}`,
+    ),
+    edge.evidence.slice(0, 2).map((e) => evidenceBlock(e, technique.kind.toLowerCase())),
   );
 }
 

@@ -1,7 +1,7 @@
 // A whoUses answer drawn as a graph slice: the technique in the middle, each paper linked to it
 // (or to the variant it names, itself linked to the technique) by its roles, and papers that
 // build on or cite its proposer linked through that paper.
-import type { LinkType, WhoUsesQuery } from '../gql/graphql.ts';
+import type { ConceptKind, LinkType, Role, WhoUsesQuery } from '../gql/graphql.ts';
 import {
   EMPTY_SLICE,
   type Evidence,
@@ -13,6 +13,19 @@ import { roleLinkType } from './who-uses-roles.ts';
 
 /** One question's answer, its pages joined (so without a page's cursor). */
 export type WhoUsesAnswer = Omit<WhoUsesQuery['whoUses'], 'pageInfo'>;
+
+/** What was asked: the name as typed and the roles it was asked for. */
+export interface WhoUsesQuestion {
+  technique: string;
+  roles: Role[];
+}
+
+/** A concept whose name is near one the graph does not hold: a way on from an empty answer. */
+export interface NearName {
+  name: string;
+  kind: ConceptKind;
+  paperCount: number | null;
+}
 
 /** A whoUses answer's links bring their evidence: the explorer asks nothing more when one opens. */
 type EvidencedEdge = SliceEdge & { evidence: Evidence[] };
