@@ -74,128 +74,139 @@ export const AXIS_FONT = 30;
 export const NODE_KINDS = Object.keys(NODE_LOOKS) as NodeKind[];
 export const LINK_TYPES = Object.keys(LINK_LOOKS) as LinkType[];
 
+/** Nodes and links by kind and type, from the look tables. */
+const ELEMENT_STYLES: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      width: 'data(size)',
+      height: 'data(size)',
+      label: 'data(label)',
+      'font-family': 'system-ui, sans-serif',
+      'font-size': 13,
+      color: '#1b1f24',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '160px',
+      'text-outline-color': '#ffffff',
+      'text-outline-width': 2,
+      'text-outline-opacity': 0.9,
+      // Labels vanish when zoomed out far enough that they would be unreadable anyway.
+      'min-zoomed-font-size': 6,
+      'border-width': 1.5,
+      'border-color': '#ffffff',
+      // One stacking order for nodes and edges, so a faded node never covers (nor takes the
+      // clicks of) a link of the selection.
+      'z-index-compare': 'manual',
+      'z-index': 4,
+    },
+  },
+  ...Object.entries(NODE_LOOKS).map(([kind, look]) => ({
+    selector: `node.${kind.toLowerCase()}`,
+    style: { 'background-color': look.color, shape: look.shape },
+  })),
+  {
+    selector: 'node.paper',
+    style: {
+      width: 'data(paperWidth)',
+      height: 'data(paperHeight)',
+      'font-size': 11,
+      'text-max-width': '180px',
+      // Paper titles are long: they appear once zoomed in, while concept names show earlier.
+      'min-zoomed-font-size': 9,
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'curve-style': 'straight',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.8,
+      opacity: 0.75,
+      'z-index-compare': 'manual',
+      'z-index': 3,
+    },
+  },
+  ...Object.entries(LINK_LOOKS).map(([type, look]) => ({
+    selector: `edge.${type.toLowerCase()}`,
+    style: {
+      'line-color': look.color,
+      'target-arrow-color': look.color,
+      'line-style': look.lineStyle,
+    },
+  })),
+];
+
+/** What the pictures add: colours of target, the concept map's fonts and links, time axes. */
+const PICTURE_STYLES: StylesheetJson = [
+  // `lineColor` is set by sliceToElements for the types drawn in their target's colour.
+  {
+    selector: 'edge[lineColor]',
+    style: { 'line-color': 'data(lineColor)', 'target-arrow-color': 'data(lineColor)' },
+  },
+  // Concept-map nodes carry their own font size: the most used read first.
+  {
+    selector: 'node[fontSize]',
+    style: { 'font-size': 'data(fontSize)', 'text-wrap': 'wrap', 'text-max-width': '180px' },
+  },
+  {
+    selector: 'edge.co_occurs',
+    style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', opacity: 0.3 },
+  },
+  // Links of a time axis would cross the whole picture: faint until their paper is selected.
+  { selector: 'edge.faint', style: { opacity: 0.08 } },
+  { selector: 'edge.lit', style: { opacity: 0.9 } },
+  {
+    // Group and axis titles: text on the canvas, not nodes one can click.
+    selector: 'node.axis',
+    style: {
+      width: 1,
+      height: 1,
+      'background-opacity': 0,
+      'border-width': 0,
+      'font-size': AXIS_FONT,
+      'font-weight': 'bold',
+      color: '#4a5563',
+      'text-valign': 'center',
+      'text-max-width': '400px',
+      'min-zoomed-font-size': 0,
+      events: 'no',
+    },
+  },
+];
+
+/** What the reader does to the view: labels chosen, filters, the selection and what fades. */
+const STATE_STYLES: StylesheetJson = [
+  // Labels that would overlap a more important one (see choose-labels.ts).
+  { selector: 'node.no-label', style: { label: '' } },
+  { selector: '.filtered', style: { display: 'none' } },
+  { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
+  { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },
+  {
+    selector: 'edge.bulk',
+    style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' },
+  },
+  // Faint links stay fainter than a faded one: the time axis's hundreds of links to its concept.
+  { selector: 'edge.faint.faded', style: { opacity: 0.04 } },
+  {
+    selector: 'node:selected',
+    style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },
+  },
+  {
+    selector: 'edge:selected',
+    style: {
+      opacity: 1,
+      'underlay-color': '#f5c400',
+      'underlay-opacity': 0.6,
+      'underlay-padding': 4,
+      'z-index': 9,
+    },
+  },
+];
+
 /** The Cytoscape stylesheet; element classes and data come from `sliceToElements`. */
 export function createStylesheet(): StylesheetJson {
-  return [
-    {
-      selector: 'node',
-      style: {
-        width: 'data(size)',
-        height: 'data(size)',
-        label: 'data(label)',
-        'font-family': 'system-ui, sans-serif',
-        'font-size': 13,
-        color: '#1b1f24',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '160px',
-        'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
-        'text-outline-opacity': 0.9,
-        // Labels vanish when zoomed out far enough that they would be unreadable anyway.
-        'min-zoomed-font-size': 6,
-        'border-width': 1.5,
-        'border-color': '#ffffff',
-        // One stacking order for nodes and edges, so a faded node never covers (nor takes the
-        // clicks of) a link of the selection.
-        'z-index-compare': 'manual',
-        'z-index': 4,
-      },
-    },
-    ...Object.entries(NODE_LOOKS).map(([kind, look]) => ({
-      selector: `node.${kind.toLowerCase()}`,
-      style: { 'background-color': look.color, shape: look.shape },
-    })),
-    {
-      selector: 'node.paper',
-      style: {
-        width: 'data(paperWidth)',
-        height: 'data(paperHeight)',
-        'font-size': 11,
-        'text-max-width': '180px',
-        // Paper titles are long: they appear once zoomed in, while concept names show earlier.
-        'min-zoomed-font-size': 9,
-      },
-    },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'curve-style': 'straight',
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
-        opacity: 0.75,
-        'z-index-compare': 'manual',
-        'z-index': 3,
-      },
-    },
-    ...Object.entries(LINK_LOOKS).map(([type, look]) => ({
-      selector: `edge.${type.toLowerCase()}`,
-      style: {
-        'line-color': look.color,
-        'target-arrow-color': look.color,
-        'line-style': look.lineStyle,
-      },
-    })),
-    // `lineColor` is set by sliceToElements for the types drawn in their target's colour.
-    {
-      selector: 'edge[lineColor]',
-      style: { 'line-color': 'data(lineColor)', 'target-arrow-color': 'data(lineColor)' },
-    },
-    // Concept-map nodes carry their own font size: the most used read first.
-    {
-      selector: 'node[fontSize]',
-      style: { 'font-size': 'data(fontSize)', 'text-wrap': 'wrap', 'text-max-width': '180px' },
-    },
-    {
-      selector: 'edge.co_occurs',
-      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', opacity: 0.3 },
-    },
-    // Links of a time axis would cross the whole picture: faint until their paper is selected.
-    { selector: 'edge.faint', style: { opacity: 0.08 } },
-    { selector: 'edge.lit', style: { opacity: 0.9 } },
-    {
-      // Group and axis titles: text on the canvas, not nodes one can click.
-      selector: 'node.axis',
-      style: {
-        width: 1,
-        height: 1,
-        'background-opacity': 0,
-        'border-width': 0,
-        'font-size': AXIS_FONT,
-        'font-weight': 'bold',
-        color: '#4a5563',
-        'text-valign': 'center',
-        'text-max-width': '400px',
-        'min-zoomed-font-size': 0,
-        events: 'no',
-      },
-    },
-    // Labels that would overlap a more important one (see choose-labels.ts).
-    { selector: 'node.no-label', style: { label: '' } },
-    { selector: '.filtered', style: { display: 'none' } },
-    { selector: 'edge.faded', style: { opacity: 0.2, 'z-index': 0 } },
-    { selector: 'node.faded', style: { opacity: 0.3, 'z-index': 1 } },
-    {
-      selector: 'edge.bulk',
-      style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' },
-    },
-    // Faint links stay fainter than a faded one: the time axis's hundreds of links to its concept.
-    { selector: 'edge.faint.faded', style: { opacity: 0.04 } },
-    {
-      selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 10 },
-    },
-    {
-      selector: 'edge:selected',
-      style: {
-        opacity: 1,
-        'underlay-color': '#f5c400',
-        'underlay-opacity': 0.6,
-        'underlay-padding': 4,
-        'z-index': 9,
-      },
-    },
-  ];
+  return [...ELEMENT_STYLES, ...PICTURE_STYLES, ...STATE_STYLES];
 }

@@ -111,3 +111,38 @@ export const plural = (count: number, noun: string) => `${count} ${noun}${count 
 export function renderMessage(panel: HTMLElement, heading: string, text: string): void {
   panel.replaceChildren(h('section', { class: 'panel' }, h('h2', {}, heading), h('p', {}, text)));
 }
+
+type Cell = Node | string | number | (Node | string)[];
+
+/** A table: a header row of column titles, then one row of cells per item. */
+export function table<T>(
+  attrs: Parameters<typeof h>[1],
+  header: (string | HTMLElement)[],
+  items: readonly T[],
+  cells: (item: T) => Cell[],
+): HTMLTableElement {
+  return h(
+    'table',
+    attrs,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        header.map((title) => h('th', { scope: 'col' }, title)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      items.map((item) =>
+        h(
+          'tr',
+          {},
+          cells(item).map((cell) => h('td', {}, cell)),
+        ),
+      ),
+    ),
+  );
+}
