@@ -3,21 +3,20 @@
 import cytoscape, {
   type Core,
   type EdgeSingular,
-  type LayoutOptions,
+  type ElementDefinition,
   type NodeSingular,
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LinkType, NodeKind, Role } from '../gql/graphql.ts';
 import { chooseLabels, labelBox, type LabelBox } from './choose-labels.ts';
 import { AXIS_FONT, createStylesheet } from './graph-style.ts';
-import { arrangeClusters, type Arrangement, type ClusterInput, type Point } from './map-layouts.ts';
+import { clusterOffThread } from './cluster-off-thread.ts';
+import { BIG_GRAPH, layoutOptions } from './layout-options.ts';
+import type { Arrangement } from './map-layouts.ts';
 import { sliceToElements, type Evidence, type GraphSlice } from './slice-to-elements.ts';
 import type { LayoutName } from '../view/view-state.ts';
 
 cytoscape.use(fcose);
-
-/** Above this many elements, fcose skips its force refinement (spectral placement only). */
-export const BIG_GRAPH = 1200;
 
 /**
  * Above this many elements the force layout gives way to a clustering computed in a worker: the
@@ -111,26 +110,6 @@ function canWebgl(): boolean {
   } catch {
     return false;
   }
-}
-
-/** The large-slice clustering, in a worker; on the page when workers are unavailable. */
-let worker: Worker | null = null;
-let jobs = 0;
-function clusterOffThread(input: ClusterInput): Promise<Record<string, Point>> {
-  if (typeof Worker === 'undefined') return Promise.resolve(arrangeClusters(input));
-  worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-  const id = ++jobs;
-  const running = worker;
-  return new Promise((resolve, reject) => {
-    const onMessage = (e: MessageEvent<{ id: number; positions: Record<string, Point> }>) => {
-      if (e.data.id !== id) return;
-      running.removeEventListener('message', onMessage);
-      resolve(e.data.positions);
-    };
-    running.addEventListener('message', onMessage);
-    running.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });
-    running.postMessage({ id, input });
-  });
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -287,63 +266,92 @@ export function createGraphView(
     }, 120);
   });
 
-  function layoutOptions(name: LayoutName, incremental: boolean, rootId?: string): LayoutOptions {
-    const size = cy.elements().length;
-    const big = size > BIG_GRAPH;
-    if (name === 'concentric') {
-      const maxDegree = Math.max(1, ...cy.nodes().map((n) => Number(n.data('degree'))));
-      return {
-        name: 'concentric',
-        animate: false,
-        concentric: (n: NodeSingular) => Number(n.data('degree')),
-        levelWidth: () => maxDegree / 6,
-        minNodeSpacing: big ? 4 : 12,
-        avoidOverlap: !big,
-        nodeDimensionsIncludeLabels: !big,
-        padding: 30,
-      } as LayoutOptions;
+  function replaceAll(elements: ElementDefinition[]): void {
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+  }
+
+  /** Once positions are set: labels chosen, a frame painted, and the time of each part kept. */
+  async function paint(started: number, laid: number, layout: string): Promise<void> {
+    placeLabels();
+    await nextFrame();
+    lastTiming = {
+      layoutMs: Math.round(laid - started),
+      renderMs: Math.round(performance.now() - laid),
+      layout,
+    };
+  }
+
+  /** A picture whose positions come with it, and its group or axis titles. */
+  async function drawArranged(
+    elements: ElementDefinition[],
+    arrangement: Arrangement,
+    started: number,
+  ): Promise<void> {
+    for (const e of elements) {
+      if (e.group === 'nodes') e.position = arrangement.positions[String(e.data.id)];
     }
-    if (name === 'breadthfirst') {
-      const wanted = rootId ? cy.getElementById(rootId) : cy.collection();
-      const selected = cy.nodes(':selected');
-      const root = wanted.nonempty()
-        ? wanted
-        : selected.nonempty()
-          ? selected
-          : cy.nodes().max((n) => Number(n.data('degree'))).ele;
-      return {
-        name: 'breadthfirst',
-        animate: false,
-        directed: false,
-        roots: root ? root : undefined,
-        spacingFactor: big ? 0.6 : 1,
-        avoidOverlap: !big,
-        nodeDimensionsIncludeLabels: !big,
-        padding: 30,
-      } as LayoutOptions;
+    const titles = arrangement.axis.map((a) => ({
+      group: 'nodes' as const,
+      classes: 'axis',
+      data: { id: a.id, label: a.label, size: 1 },
+      position: { x: a.x, y: a.y },
+      selectable: false,
+      grabbable: false,
+    }));
+    replaceAll([...elements, ...titles]);
+    if (arrangement.faintEdges) cy.edges().addClass('faint');
+    const laid = performance.now();
+    cy.fit(undefined, 30);
+    await paint(started, laid, 'arranged');
+  }
+
+  /** A very large slice, placed by the clustering in the worker. */
+  async function drawClustered(
+    slice: GraphSlice,
+    elements: ElementDefinition[],
+    started: number,
+  ): Promise<void> {
+    const positions = await clusterOffThread({
+      nodes: slice.nodes.map((n) => ({ id: n.id, kind: n.kind, degree: n.degree })),
+      edges: slice.edges.map((e) => ({ source: e.source, target: e.target })),
+    });
+    const laid = performance.now();
+    for (const e of elements) {
+      if (e.group === 'nodes') e.position = positions[String(e.data.id)];
+      // Straight lines without arrowheads: the cheapest edges to draw, at a size where
+      // arrowheads are too small to read anyway.
+      else e.classes = `${e.classes ?? ''} bulk`;
     }
-    return {
-      name: 'fcose',
-      quality: big ? 'draft' : 'default',
-      randomize: !incremental,
-      animate: false,
-      fit: true,
-      padding: 30,
-      packComponents: false,
-      idealEdgeLength: () => 80,
-      nodeRepulsion: () => 12000,
-      nodeDimensionsIncludeLabels: false,
-      nodeSeparation: big ? 140 : 75,
-      numIter: size > 400 ? 600 : 2500,
-      // Nodes on their own (no drawn links) are tiled in a block instead of scattered.
-      tile: true,
-    } as LayoutOptions;
+    replaceAll(elements);
+    fitToPositions();
+    await paint(started, laid, 'clusters (worker)');
+  }
+
+  /** An expansion: what is drawn stays put, the new nodes start in a spiral around `origin`. */
+  function growFrom(origin: { x: number; y: number }, elements: ElementDefinition[]): void {
+    const fresh = elements.filter((e) => cy.getElementById(String(e.data.id)).empty());
+    let i = 0;
+    for (const e of fresh) {
+      if (e.group === 'nodes') {
+        const angle = (i++ * 2.4) % (2 * Math.PI);
+        e.position = { x: origin.x + 60 * Math.cos(angle), y: origin.y + 60 * Math.sin(angle) };
+      }
+    }
+    cy.add(fresh);
+    // Nodes gone from the slice (none, for an expansion) would linger; remove to be exact.
+    const keep = new Set(elements.map((e) => String(e.data.id)));
+    cy.elements()
+      .filter((e) => !keep.has(e.id()))
+      .remove();
   }
 
   function runLayout(name: LayoutName, incremental = false, root?: string): Promise<void> {
     currentLayout?.stop();
     if (cy.elements().empty()) return Promise.resolve();
-    const layout = cy.layout(layoutOptions(name, incremental, root));
+    const layout = cy.layout(layoutOptions(cy, name, incremental, root));
     currentLayout = layout;
     const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
     layout.run();
@@ -358,96 +366,18 @@ export function createGraphView(
     async draw(slice, options) {
       const started = performance.now();
       const elements = sliceToElements(slice);
-      const arrangement = options.arrangement;
-      if (arrangement) {
-        for (const e of elements) {
-          if (e.group === 'nodes') e.position = arrangement.positions[String(e.data.id)];
-        }
-        cy.batch(() => {
-          cy.elements().remove();
-          cy.add(elements);
-          cy.add(
-            arrangement.axis.map((a) => ({
-              group: 'nodes' as const,
-              classes: 'axis',
-              data: { id: a.id, label: a.label, size: 1 },
-              position: { x: a.x, y: a.y },
-              selectable: false,
-              grabbable: false,
-            })),
-          );
-        });
-        if (arrangement.faintEdges) cy.edges().addClass('faint');
-        const laid = performance.now();
-        cy.fit(undefined, 30);
-        placeLabels();
-        await nextFrame();
-        lastTiming = {
-          layoutMs: Math.round(laid - started),
-          renderMs: Math.round(performance.now() - laid),
-          layout: 'arranged',
-        };
-        return;
-      }
-      if (elements.length > HUGE_GRAPH && options.layout === 'fcose' && !options.growFrom) {
-        const positions = await clusterOffThread({
-          nodes: slice.nodes.map((n) => ({ id: n.id, kind: n.kind, degree: n.degree })),
-          edges: slice.edges.map((e) => ({ source: e.source, target: e.target })),
-        });
-        const laid = performance.now();
-        for (const e of elements) {
-          if (e.group === 'nodes') e.position = positions[String(e.data.id)];
-          // Straight lines without arrowheads: the cheapest edges to draw, at a size where
-          // arrowheads are too small to read anyway.
-          else e.classes = `${e.classes ?? ''} bulk`;
-        }
-        cy.batch(() => {
-          cy.elements().remove();
-          cy.add(elements);
-        });
-        fitToPositions();
-        placeLabels();
-        await nextFrame();
-        lastTiming = {
-          layoutMs: Math.round(laid - started),
-          renderMs: Math.round(performance.now() - laid),
-          layout: 'clusters (worker)',
-        };
-        return;
-      }
+      if (options.arrangement) return drawArranged(elements, options.arrangement, started);
+      if (elements.length > HUGE_GRAPH && options.layout === 'fcose' && !options.growFrom)
+        return drawClustered(slice, elements, started);
       const grow = options.growFrom ? cy.getElementById(options.growFrom) : null;
       if (grow && grow.nonempty()) {
-        const origin = grow.position();
-        const fresh = elements.filter((e) => cy.getElementById(String(e.data.id)).empty());
-        let i = 0;
-        for (const e of fresh) {
-          if (e.group === 'nodes') {
-            const angle = (i++ * 2.4) % (2 * Math.PI);
-            e.position = { x: origin.x + 60 * Math.cos(angle), y: origin.y + 60 * Math.sin(angle) };
-          }
-        }
-        cy.add(fresh);
-        // Nodes gone from the slice (none, for an expansion) would linger; remove to be exact.
-        const keep = new Set(elements.map((e) => String(e.data.id)));
-        cy.elements()
-          .filter((e) => !keep.has(e.id()))
-          .remove();
+        growFrom(grow.position(), elements);
         await runLayout(options.layout, options.layout === 'fcose', options.root);
       } else {
-        cy.batch(() => {
-          cy.elements().remove();
-          cy.add(elements);
-        });
+        replaceAll(elements);
         await runLayout(options.layout, false, options.root);
       }
-      const laid = performance.now();
-      placeLabels();
-      await nextFrame();
-      lastTiming = {
-        layoutMs: Math.round(laid - started),
-        renderMs: Math.round(performance.now() - laid),
-        layout: options.layout,
-      };
+      await paint(started, performance.now(), options.layout);
     },
     async layout(name, root) {
       // Group titles belong to the arranged picture only.
