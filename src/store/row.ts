@@ -34,8 +34,8 @@ export const readValue = {
     return value === null || value === undefined ? wrong(column, 'a number') : toNumber(value);
   },
 
-  /** A number, or null when the value is null or missing. */
-  optionalNumber(value: unknown, column: string): number | null {
+  /** A number, or null when the value is null or missing (as `number`, it never throws). */
+  optionalNumber(value: unknown, _column: string): number | null {
     return value === null || value === undefined ? null : toNumber(value);
   },
 
