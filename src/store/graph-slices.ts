@@ -5,8 +5,18 @@ import { toInt, toNumber } from './neo4j-values.ts';
 import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, DIRECT_LINKS, type LinkType } from './link-types.ts';
 import { runRead } from './run-read.ts';
 
-export type NodeKind =
-  'PAPER' | 'METHOD' | 'MODEL' | 'DATASET' | 'TASK' | 'METRIC' | 'HARDWARE' | 'CLAIM' | 'AUTHOR';
+export const NODE_KINDS = [
+  'PAPER',
+  'METHOD',
+  'MODEL',
+  'DATASET',
+  'TASK',
+  'METRIC',
+  'HARDWARE',
+  'CLAIM',
+  'AUTHOR',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
 
 export interface SliceNode {
   id: string;
