@@ -39,7 +39,7 @@ RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;
 /** A map of counts, column `key` of COUNT_ALL. */
 const numbers = (row: Row, key: string): Record<string, number> =>
   Object.fromEntries(
-    Object.entries(row.props(key)).map(([k, v]) => [k, readValue.number(v, `${key}.${k}`)]),
+    Object.entries(row.props(key)).map(([k, v]) => [k, readValue.number(v, key, k)]),
   );
 
 const toGraphCounts = (row: Row): GraphCounts => ({

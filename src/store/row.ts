@@ -6,48 +6,53 @@ import { StoreError } from './store-error.ts';
 
 export type Props = Record<string, unknown>;
 
-const wrong = (column: string, expected: string): never => {
-  throw new StoreError(`column "${column}" of a read is not ${expected}`, 'DB_ERROR');
+const wrong = (column: string, field: string | undefined, expected: string): never => {
+  const name = field === undefined ? column : `${column}.${field}`;
+  throw new StoreError(`column "${name}" of a read is not ${expected}`, 'DB_ERROR');
 };
 
 const isProps = (value: unknown): value is Props =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * One value read by type, `column` naming it in the error. Row reads its columns with these; so
- * does the decoder of a fixed-shape list (a read returning `[id, kind, ...]` rather than a map,
- * which spares the driver decoding the same keys in every row), field by field.
+ * One value read by type, `column` (and the `field` of it, for a list's field) naming it in the
+ * error. Row reads its columns with these; so does the decoder of a fixed-shape list (a read
+ * returning `[id, kind, ...]` rather than a map, which spares the driver decoding the same keys
+ * in every row), field by field.
+ * NOTE: the name is put together only for the error: a decoder runs for every link of an export.
  */
 export const readValue = {
-  string(value: unknown, column: string): string {
-    return typeof value === 'string' ? value : wrong(column, 'a string');
+  string(value: unknown, column: string, field?: string): string {
+    return typeof value === 'string' ? value : wrong(column, field, 'a string');
   },
 
   /** A string, or null when the value is null or missing. */
-  optionalString(value: unknown, column: string): string | null {
+  optionalString(value: unknown, column: string, field?: string): string | null {
     if (value === null || value === undefined) return null;
-    return typeof value === 'string' ? value : wrong(column, 'a string');
+    return typeof value === 'string' ? value : wrong(column, field, 'a string');
   },
 
   /** A number, from a JavaScript number or a Neo4j Integer. */
-  number(value: unknown, column: string): number {
-    return value === null || value === undefined ? wrong(column, 'a number') : toNumber(value);
+  number(value: unknown, column: string, field?: string): number {
+    return value === null || value === undefined
+      ? wrong(column, field, 'a number')
+      : toNumber(value);
   },
 
   /** A number, or null when the value is null or missing (as `number`, it never throws). */
-  optionalNumber(value: unknown, _column: string): number | null {
+  optionalNumber(value: unknown): number | null {
     return value === null || value === undefined ? null : toNumber(value);
   },
 
   /** One of a fixed set of strings (a kind, a link type). */
-  oneOf<T extends string>(value: unknown, column: string, values: readonly T[]): T {
+  oneOf<T extends string>(values: readonly T[], value: unknown, column: string, field?: string): T {
     const found = values.find((v) => v === value);
-    return found ?? wrong(column, `one of ${values.join(', ')}`);
+    return found ?? wrong(column, field, `one of ${values.join(', ')}`);
   },
 
   /** A list, its items unread: a fixed-shape list's decoder names and reads them. */
-  list(value: unknown, column: string): readonly unknown[] {
-    return Array.isArray(value) ? value : wrong(column, 'a list');
+  list(value: unknown, column: string, field?: string): readonly unknown[] {
+    return Array.isArray(value) ? value : wrong(column, field, 'a list');
   },
 };
 
@@ -70,43 +75,45 @@ export class Row {
 
   /** A number, or null when the column is null or missing. */
   optionalNumber(key: string): number | null {
-    return readValue.optionalNumber(this.values[key], key);
+    return readValue.optionalNumber(this.values[key]);
   }
 
   boolean(key: string): boolean {
     const value = this.values[key];
-    return typeof value === 'boolean' ? value : wrong(key, 'a boolean');
+    return typeof value === 'boolean' ? value : wrong(key, undefined, 'a boolean');
   }
 
   /** One of a fixed set of strings (a kind, a link type). */
   oneOf<T extends string>(key: string, values: readonly T[]): T {
-    return readValue.oneOf(this.values[key], key, values);
+    return readValue.oneOf(values, this.values[key], key);
   }
 
   strings(key: string): string[] {
     const value = this.values[key];
     return Array.isArray(value) && value.every((v) => typeof v === 'string')
       ? (value as string[])
-      : wrong(key, 'a list of strings');
+      : wrong(key, undefined, 'a list of strings');
   }
 
   /** A node's or relationship's properties, or a map the query built. */
   props(key: string): Props {
     const value = this.values[key];
-    return isProps(value) ? value : wrong(key, 'a map');
+    return isProps(value) ? value : wrong(key, undefined, 'a map');
   }
 
   /** A map, or null when the column is null or missing (a `CASE` that left the row out). */
   optionalProps(key: string): Props | null {
     const value = this.values[key];
     if (value === null || value === undefined) return null;
-    return isProps(value) ? value : wrong(key, 'a map');
+    return isProps(value) ? value : wrong(key, undefined, 'a map');
   }
 
   /** A list of maps, each read as a Row. */
   rows(key: string): Row[] {
     const value = this.values[key];
-    return Array.isArray(value) ? value.map((v) => new Row(v as Props)) : wrong(key, 'a list');
+    return Array.isArray(value)
+      ? value.map((v) => new Row(v as Props))
+      : wrong(key, undefined, 'a list');
   }
 
   /** A list of maps each read as a Row, or null when the column is null (a `CASE` left it out). */
@@ -118,7 +125,7 @@ export class Row {
   /** A list of maps as plain properties. */
   propsList(key: string): Props[] {
     const value = this.values[key];
-    return Array.isArray(value) ? (value as Props[]) : wrong(key, 'a list');
+    return Array.isArray(value) ? (value as Props[]) : wrong(key, undefined, 'a list');
   }
 
   /** A list whose items a decoder reads by name (see readValue). */

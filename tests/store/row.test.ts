@@ -67,7 +67,7 @@ describe('readValue reads the fields of a fixed-shape list, named for the error'
   });
 
   test('a field of another type', () => {
-    expect(() => readValue.string(degree, 'node.label')).toThrow(
+    expect(() => readValue.string(degree, 'node', 'label')).toThrow(
       'column "node.label" of a read is not a string',
     );
   });
