@@ -4,15 +4,16 @@
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import {
   linkId,
+  NODE_KINDS,
   type GraphSlice,
-  type NodeKind,
   type SliceEdge,
   type SliceNode,
 } from './graph-slices.ts';
 import { DIRECT_LINKS } from './link-types.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
+import { toInt } from './neo4j-values.ts';
 import { IN_SCOPE, isScoped, scopeParams, type PaperScope } from './paper-scope.ts';
-import { runRead } from './run-read.ts';
+import type { Row } from './row.ts';
+import { readRows } from './run-read.ts';
 
 /** A node of the map: a concept with the papers that link it directly. */
 export interface MapNode extends SliceNode {
@@ -63,6 +64,21 @@ RETURN c.id AS id, toUpper(c.kind) AS kind, c.name AS name, papers,
        COUNT { (c)--() } AS degree,
        [(c)-[:VARIANT_OF]->(f:Concept) | f.id] AS families`;
 
+/** A row of TOP_CONCEPTS: the map's node (labelled by its id when unnamed) and its families. */
+const toTopConcept = (row: Row): { node: MapNode; families: string[] } => {
+  const id = row.string('id');
+  return {
+    node: {
+      id,
+      kind: row.oneOf('kind', NODE_KINDS),
+      label: row.optionalString('name') ?? id,
+      degree: row.number('degree'),
+      paperCount: row.number('papers'),
+    },
+    families: row.strings('families'),
+  };
+};
+
 const CO_OCCURRENCE = (scoped: boolean) => `
 UNWIND $top AS t
 MATCH (c:Concept {id: t.id})
@@ -80,6 +96,14 @@ UNWIND sampled AS p
 MATCH (p)-[:${DIRECT_LINKS}]->(d:Concept)
 WHERE $rank[d.id] IS NOT NULL AND $rank[d.id] > t.rank
 RETURN c.id AS source, d.id AS target, count(DISTINCT p) AS papers, size(sampled) AS sampled`;
+
+/** A row of CO_OCCURRENCE: papers of a pair among those sampled from its smaller end. */
+const toSampledPair = (row: Row) => ({
+  source: row.string('source'),
+  target: row.string('target'),
+  papers: row.number('papers'),
+  sampled: row.number('sampled'),
+});
 
 /** Pairs of concepts scored for the map: `strength` is their papers over the geometric mean. */
 export interface ScoredPair {
@@ -123,35 +147,35 @@ export async function loadConceptMap(
   options: ConceptMapOptions,
 ): Promise<ConceptMap> {
   const scope = options.scope ?? {};
-  const rows = await runRead(connection, TOP_CONCEPTS(isScoped(scope)), {
-    perKind: toInt(options.perKind),
-    ...scopeParams(scope),
-  });
-  const nodes: MapNode[] = rows.map((row) => ({
-    id: row.id as string,
-    kind: row.kind as NodeKind,
-    label: (row.name as string | null) ?? (row.id as string),
-    degree: toNumber(row.degree),
-    paperCount: toNumber(row.papers),
-  }));
+  const top = await readRows(
+    connection,
+    TOP_CONCEPTS(isScoped(scope)),
+    { perKind: toInt(options.perKind), ...scopeParams(scope) },
+    toTopConcept,
+  );
+  const nodes = top.map(({ node }) => node);
   const papersOf = new Map(nodes.map((n) => [n.id, n.paperCount]));
   // Rank 0 has the fewest papers: each pair is counted once, from its smaller end.
   const ordered = [...nodes].sort(
     (a, b) => a.paperCount - b.paperCount || a.id.localeCompare(b.id),
   );
   const rank = Object.fromEntries(ordered.map((n, i) => [n.id, i]));
-  const pairs = await runRead(connection, CO_OCCURRENCE(isScoped(scope)), {
-    top: ordered.map((n, i) => ({ id: n.id, rank: i })),
-    rank,
-    sample: toInt(options.sample),
-    ...scopeParams(scope),
-  });
-  const scored: ScoredPair[] = pairs.map((row) => {
-    const source = row.source as string;
-    const target = row.target as string;
-    const sampled = Math.max(1, toNumber(row.sampled));
+  const pairs = await readRows(
+    connection,
+    CO_OCCURRENCE(isScoped(scope)),
+    {
+      top: ordered.map((n, i) => ({ id: n.id, rank: i })),
+      rank,
+      sample: toInt(options.sample),
+      ...scopeParams(scope),
+    },
+    toSampledPair,
+  );
+  const scored: ScoredPair[] = pairs.map((pair) => {
+    const { source, target } = pair;
+    const sampled = Math.max(1, pair.sampled);
     const total = papersOf.get(source) ?? sampled;
-    const papers = Math.round((toNumber(row.papers) * Math.max(total, sampled)) / sampled);
+    const papers = Math.round((pair.papers * Math.max(total, sampled)) / sampled);
     const strength = papers / Math.sqrt(total * (papersOf.get(target) ?? 1));
     return { source, target, papers, strength };
   });
@@ -164,12 +188,12 @@ export async function loadConceptMap(
     confidence: Math.min(1, pair.strength),
     papers: pair.papers,
   }));
-  for (const row of rows) {
-    for (const family of row.families as string[]) {
+  for (const { node, families } of top) {
+    for (const family of families) {
       if (!papersOf.has(family)) continue;
       edges.push({
-        id: linkId(row.id as string, 'VARIANT_OF', family, null),
-        source: row.id as string,
+        id: linkId(node.id, 'VARIANT_OF', family, null),
+        source: node.id,
         target: family,
         type: 'VARIANT_OF',
         role: null,

@@ -1,8 +1,20 @@
 // Concept reads: by id in batches, by name or alias, pages, and the papers linked to a concept.
-import type { Concept, ConceptKind, Evidence, Paper } from '../domain.ts';
+import {
+  CONCEPT_KINDS,
+  type Concept,
+  type ConceptKind,
+  type Evidence,
+  type Paper,
+} from '../domain.ts';
 import { nameKey, resolveConceptIds } from '../extract/concept-id.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { CONCEPT_LINKS, DIRECT_LINKS, roleOfLink, type LinkType } from './link-types.ts';
+import {
+  CONCEPT_LINKS,
+  DIRECT_LINKS,
+  LINK_TYPES,
+  roleOfLink,
+  type LinkType,
+} from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import type { Row } from './row.ts';
 import { toLuceneQuery } from './paper-reads.ts';
@@ -108,8 +120,8 @@ export interface PaperConceptLink {
 function toLinkOfKind(row: Row) {
   const props = row.props('r');
   return {
-    conceptKind: row.string('kind') as ConceptKind,
-    type: row.string('type') as LinkType,
+    conceptKind: row.oneOf('kind', CONCEPT_KINDS),
+    type: row.oneOf('type', LINK_TYPES),
     role: roleOfLink(row.string('type'), props.role),
     confidence: toNumber(props.confidence),
     evidence: toEvidence(props),

@@ -1,12 +1,13 @@
 // The graph, or a filtered part of it, page by page for export: each read is one keyset page
 // (the next ids after the last one seen, in id order, from the uniqueness constraint's index),
 // so memory and each query's work stay bounded however large the graph is.
-import type { ConceptKind, Evidence } from '../domain.ts';
+import { CONCEPT_KINDS, type ConceptKind, type Evidence } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { EDGE_FIELDS, toEdge, type EdgeRow } from './graph-slices.ts';
+import { EDGE_FIELDS, linkId, toEdgeFields } from './graph-slices.ts';
 import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, DIRECT_LINKS, type LinkType } from './link-types.ts';
 import { toInt, toNumber } from './neo4j-values.ts';
 import { toEvidence } from './records.ts';
+import { readValue, Row, type Props } from './row.ts';
 import { readRows, runRead } from './run-read.ts';
 
 /** What a node is in an export: a paper, a concept by its kind, a claim or an author. */
@@ -167,6 +168,12 @@ CALL (a) {
 }
 RETURN a.id AS id, coUse, buildsOn`;
 
+/** PROJECTION_PAGE's lists of `[id, n]` pairs, and the link each pair is. */
+const PROJECTION_LINKS = [
+  ['coUse', 'CO_USE'],
+  ['buildsOn', 'BUILDS_ON'],
+] as const;
+
 const NODES_BY_ID = `
 UNWIND $ids AS id
 CALL (id) {
@@ -181,18 +188,23 @@ RETURN ${NODE_PROPS(
      papers: CASE WHEN n:Concept THEN COUNT { (n)<-[:${DIRECT_LINKS}]-() } END`,
 )} AS node`;
 
-type Props = Record<string, unknown>;
-
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const intOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : toNumber(value);
 
-/** A node's properties as an ExportNode; its kind from the label it was read by. */
-export function toExportNode(props: Props, label: 'Paper' | 'Concept' | 'Claim' | 'Author') {
+/** The labels nodes are exported by, and the kind of a node of each label but Concept. */
+const EXPORT_LABELS = ['Paper', 'Concept', 'Claim', 'Author'] as const;
+type ExportLabel = (typeof EXPORT_LABELS)[number];
+const KIND_OF_LABEL = { Paper: 'paper', Claim: 'claim', Author: 'author' } as const;
+
+/** A node's properties (a NODE_PROPS map) as an ExportNode; its kind from the label it was read by. */
+export function toExportNode(props: Props, label: ExportLabel) {
   const kind: ExportNodeKind =
-    label === 'Concept' ? (props.kind as ConceptKind) : (label.toLowerCase() as ExportNodeKind);
+    label === 'Concept'
+      ? readValue.oneOf(CONCEPT_KINDS, props.kind, 'node', 'kind')
+      : KIND_OF_LABEL[label];
   const id = str(props.id) ?? '';
   const claim = label === 'Claim';
   return {
@@ -218,20 +230,20 @@ export function toExportNode(props: Props, label: 'Paper' | 'Concept' | 'Claim' 
   } satisfies ExportNode;
 }
 
-function toExportEdge(row: Props): ExportEdge {
-  const edge = toEdge(row.edge as EdgeRow);
-  const [, , , , , via] = row.edge as EdgeRow;
+/** An EDGE map (`edge`, the link's EDGE_FIELDS, and its `evidence`) as an ExportEdge. */
+function toExportEdge(row: Row): ExportEdge {
+  const { source, type, target, role, confidence, via } = toEdgeFields(row.list('edge'), 'edge');
   return {
-    id: edge.id,
-    source: edge.source,
-    target: edge.target,
-    relation: edge.type,
-    role: edge.role,
-    confidence: edge.confidence,
-    via: typeof via === 'string' ? via : null,
+    id: linkId(source, type, target, via),
+    source,
+    target,
+    relation: type,
+    role,
+    confidence,
+    via,
     weight: 1,
     directed: true,
-    evidence: toEvidence(row.evidence as Props),
+    evidence: toEvidence(row.props('evidence')),
   };
 }
 
@@ -241,17 +253,20 @@ async function* keysetPages(
   query: string,
   params: Record<string, unknown>,
   pageSize: number,
-): AsyncGenerator<Props[]> {
+): AsyncGenerator<Row[]> {
   let after = '';
   for (;;) {
-    const rows = await runRead(
-      connection,
-      query,
-      { ...params, after, page: toInt(pageSize) },
-      EXPORT_READ_TIMEOUT_MS,
-    );
-    if (rows.length === 0) return;
-    after = rows.at(-1)!.id as string;
+    const rows = (
+      await runRead(
+        connection,
+        query,
+        { ...params, after, page: toInt(pageSize) },
+        EXPORT_READ_TIMEOUT_MS,
+      )
+    ).map((values) => new Row(values));
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.string('id');
     yield rows;
     if (rows.length < pageSize) return;
   }
@@ -295,7 +310,12 @@ export async function* readExportNodes(
   for (const { label, query } of NODE_READS) {
     if (conceptsOnly && label !== 'Concept') continue;
     for await (const rows of keysetPages(connection, query, params, NODE_PAGE)) {
-      yield rows.filter((row) => row.node).map((row) => toExportNode(row.node as Props, label));
+      const page: ExportNode[] = [];
+      for (const row of rows) {
+        const node = row.optionalProps('node');
+        if (node) page.push(toExportNode(node, label));
+      }
+      yield page;
     }
   }
 }
@@ -316,10 +336,14 @@ export async function* readExportEdges(
   for (const query of [PAPER_EDGES_PAGE, VARIANT_EDGES_PAGE]) {
     const size = query === PAPER_EDGES_PAGE ? PAPER_EDGE_PAGE : NODE_PAGE;
     for await (const rows of keysetPages(connection, query, params, size)) {
-      yield rows
-        .flatMap((row) => (row.edges as Props[] | null) ?? [])
-        .map(toExportEdge)
-        .filter(keep);
+      const page: ExportEdge[] = [];
+      for (const row of rows) {
+        for (const link of row.optionalRows('edges') ?? []) {
+          const edge = toExportEdge(link);
+          if (keep(edge)) page.push(edge);
+        }
+      }
+      yield page;
     }
   }
 }
@@ -335,7 +359,7 @@ export async function* readConceptProjection(
   concepts: ReadonlySet<string>,
 ): AsyncGenerator<ExportEdge[]> {
   const params = filterParams(filter);
-  const edge = (source: string, relation: 'CO_USE' | 'BUILDS_ON', target: string, n: unknown) =>
+  const edge = (source: string, relation: 'CO_USE' | 'BUILDS_ON', target: string, n: number) =>
     ({
       id: `${source}|${relation}|${target}`,
       source,
@@ -344,20 +368,21 @@ export async function* readConceptProjection(
       role: null,
       confidence: null,
       via: null,
-      weight: toNumber(n),
+      weight: n,
       directed: relation !== 'CO_USE',
       evidence: [],
     }) satisfies ExportEdge;
   for await (const rows of keysetPages(connection, PROJECTION_PAGE, params, PROJECTION_PAGE_SIZE)) {
     const page: ExportEdge[] = [];
     for (const row of rows) {
-      const a = row.id as string;
+      const a = row.string('id');
       if (!concepts.has(a)) continue;
-      for (const [b, n] of row.coUse as [string, unknown][]) {
-        if (concepts.has(b)) page.push(edge(a, 'CO_USE', b, n));
-      }
-      for (const [b, n] of row.buildsOn as [string, unknown][]) {
-        if (concepts.has(b)) page.push(edge(a, 'BUILDS_ON', b, n));
+      for (const [column, relation] of PROJECTION_LINKS) {
+        for (const pair of row.list(column)) {
+          const [id, n] = readValue.list(pair, column);
+          const b = readValue.string(id, column, 'id');
+          if (concepts.has(b)) page.push(edge(a, relation, b, readValue.number(n, column, 'n')));
+        }
       }
     }
     yield page;
@@ -369,10 +394,12 @@ export async function readExportNodesById(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<ExportNode[]> {
-  const rows = await runRead(connection, NODES_BY_ID, { ids: [...new Set(ids)] });
-  return rows.map((row) => {
-    const props = row.node as Props;
-    return toExportNode(props, (props.label as 'Paper' | 'Claim' | 'Author' | null) ?? 'Concept');
+  return readRows(connection, NODES_BY_ID, { ids: [...new Set(ids)] }, (row) => {
+    const node = row.props('node');
+    return toExportNode(
+      node,
+      readValue.oneOf(EXPORT_LABELS, node.label ?? 'Concept', 'node', 'label'),
+    );
   });
 }
 
@@ -396,27 +423,27 @@ RETURN p.id AS id, p.title AS title, p.year AS year, p.venue AS venue, p.url AS 
        coalesce(p.externalIds, []) AS externalIds,
        COLLECT { MATCH (a:Author)-[:WROTE]->(p) RETURN a.name ORDER BY a.name } AS authors`;
 
+/** A row of BIB_RECORDS; a paper without a title is named by its id. */
+function toBibRecord(row: Row): BibRecord {
+  const id = row.string('id');
+  return {
+    id,
+    title: row.optionalString('title') ?? id,
+    authors: row.strings('authors'),
+    year: row.optionalNumber('year'),
+    venue: row.optionalString('venue'),
+    url: row.optionalString('url'),
+    ids: [id, ...row.strings('externalIds').filter((other) => other !== id)],
+  };
+}
+
 /** The papers with these ids, in the order asked; unknown ids are left out. */
 export async function readBibRecords(
   connection: Neo4jConnection,
   ids: readonly string[],
 ): Promise<BibRecord[]> {
-  const rows = await runRead(connection, BIB_RECORDS, { ids: [...new Set(ids)] });
-  const byId = new Map(
-    rows.map((row) => {
-      const id = row.id as string;
-      const record: BibRecord = {
-        id,
-        title: str(row.title) ?? id,
-        authors: strings(row.authors),
-        year: intOrNull(row.year),
-        venue: str(row.venue),
-        url: str(row.url),
-        ids: [id, ...strings(row.externalIds).filter((other) => other !== id)],
-      };
-      return [id, record];
-    }),
-  );
+  const records = await readRows(connection, BIB_RECORDS, { ids: [...new Set(ids)] }, toBibRecord);
+  const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -1,12 +1,29 @@
 // Graph slices for drawing: the neighbourhood of a node and the overview of the whole graph.
 // Links come without their evidence, which load-links.ts reads by link id when a client asks.
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
-import { CONCEPT_LINK_TYPES, CONCEPT_LINKS, DIRECT_LINKS, type LinkType } from './link-types.ts';
-import { runRead } from './run-read.ts';
+import { toInt } from './neo4j-values.ts';
+import {
+  CONCEPT_LINK_TYPES,
+  CONCEPT_LINKS,
+  DIRECT_LINKS,
+  LINK_TYPES,
+  type LinkType,
+} from './link-types.ts';
+import { readValue } from './row.ts';
+import { readOne, readRows } from './run-read.ts';
 
-export type NodeKind =
-  'PAPER' | 'METHOD' | 'MODEL' | 'DATASET' | 'TASK' | 'METRIC' | 'HARDWARE' | 'CLAIM' | 'AUTHOR';
+export const NODE_KINDS = [
+  'PAPER',
+  'METHOD',
+  'MODEL',
+  'DATASET',
+  'TASK',
+  'METRIC',
+  'HARDWARE',
+  'CLAIM',
+  'AUTHOR',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
 
 export interface SliceNode {
   id: string;
@@ -44,39 +61,54 @@ const NODE_FIELDS = (n: string) => `[
   COUNT { (${n})--() },
   elementId(${n})
 ]`;
-type NodeRow = [id: string, kind: NodeKind, label: string | null, degree: unknown, element: string];
+
+/**
+ * A NODE_FIELDS list, read from column `column`: the node (labelled by its id when unnamed) and
+ * its element id.
+ */
+function toNode(fields: readonly unknown[], column: string): { node: SliceNode; element: string } {
+  const [id, kind, label, degree, element] = fields;
+  const nodeId = readValue.string(id, column, 'id');
+  return {
+    node: {
+      id: nodeId,
+      kind: readValue.oneOf(NODE_KINDS, kind, column, 'kind'),
+      label: readValue.optionalString(label, column, 'label') || nodeId,
+      degree: readValue.number(degree, column, 'degree'),
+    },
+    element: readValue.string(element, column, 'element'),
+  };
+}
 
 // A link as a row, without its evidence (sentence, mentions): that is most of a slice's bytes.
 export const EDGE_FIELDS = (r: string) =>
   `[startNode(${r}).id, type(${r}), endNode(${r}).id, ${r}.role, ${r}.confidence, ${r}.via]`;
 
-export type EdgeRow = [
-  source: string,
-  type: LinkType,
-  target: string,
-  role: unknown,
-  confidence: unknown,
-  via: unknown,
-];
+/**
+ * An EDGE_FIELDS list, read from column `column`, by name. Role, confidence and via are null
+ * unless a string, a number and a string.
+ */
+export function toEdgeFields(fields: readonly unknown[], column: string) {
+  const [source, type, target, role, confidence, via] = fields;
+  return {
+    source: readValue.string(source, column, 'source'),
+    type: readValue.oneOf(LINK_TYPES, type, column, 'type'),
+    target: readValue.string(target, column, 'target'),
+    role: typeof role === 'string' ? role : null,
+    confidence: typeof confidence === 'number' ? confidence : null,
+    via: typeof via === 'string' ? via : null,
+  };
+}
+
+/** An EDGE_FIELDS list, read from column `column`, as a slice link. */
+export function toEdge(fields: readonly unknown[], column: string): SliceEdge {
+  const { source, type, target, role, confidence, via } = toEdgeFields(fields, column);
+  return { id: linkId(source, type, target, via), source, target, type, role, confidence };
+}
 
 /** A link's id: its ends and type, and for lineage the concept it runs through. */
 export const linkId = (source: string, type: LinkType, target: string, via: string | null) =>
   `${source}|${type}|${target}${via === null ? '' : `|${via}`}`;
-
-function toNode([id, kind, label, degree]: NodeRow): SliceNode {
-  return { id, kind, label: label || id, degree: toNumber(degree) };
-}
-
-export function toEdge([source, type, target, role, confidence, via]: EdgeRow): SliceEdge {
-  return {
-    id: linkId(source, type, target, typeof via === 'string' ? via : null),
-    source,
-    target,
-    type,
-    role: typeof role === 'string' ? role : null,
-    confidence: typeof confidence === 'number' ? confidence : null,
-  };
-}
 
 // NOTE: one seek per label (a label-less `{id: $id}` match would scan every node).
 const FIND_NODE = `
@@ -195,12 +227,11 @@ export async function loadNeighborhood(
   id: string,
   options: NeighborhoodOptions,
 ): Promise<GraphSlice | null> {
-  const start = await runRead(connection, START, { id });
-  if (start.length === 0) return null;
-  const first = start[0].node as NodeRow;
-  const nodes = new Map<string, SliceNode>([[id, toNode(first)]]);
+  const start = await readOne(connection, START, { id }, (row) => toNode(row.list('node'), 'node'));
+  if (!start) return null;
+  const nodes = new Map<string, SliceNode>([[id, start.node]]);
   /** Element ids of the slice's nodes, for the closing query. */
-  const elements = new Map<string, string>([[id, first[4]]]);
+  const elements = new Map<string, string>([[id, start.element]]);
   const edges = new Map<string, SliceEdge>();
   let frontier = [id];
   let truncated = false;
@@ -208,41 +239,42 @@ export async function loadNeighborhood(
     // Asking for one neighbour more than fits tells a full ring from a cut one.
     const room = Math.max(options.limit - nodes.size, 0);
     const ring = ringStatement(frontier, [...nodes.keys()], room, options);
-    const rows = await runRead(connection, ring.query, ring.params);
+    const rows = await readRows(connection, ring.query, ring.params, (row) => row);
     const next: string[] = [];
     for (const row of rows) {
-      if (!row.known) {
+      if (!row.boolean('known')) {
         if (nodes.size >= options.limit) {
           truncated = true;
           continue;
         }
-        const fields = row.node as NodeRow;
-        const node = toNode(fields);
+        const { node, element } = toNode(row.list('node'), 'node');
         nodes.set(node.id, node);
-        elements.set(node.id, fields[4]);
+        elements.set(node.id, element);
         next.push(node.id);
       }
-      for (const link of row.edges as EdgeRow[]) {
-        const edge = toEdge(link);
+      for (const link of row.list('edges')) {
+        const edge = toEdge(readValue.list(link, 'edges'), 'edges');
         edges.set(edge.id, edge);
       }
     }
     frontier = next;
   }
-  const closing = await runRead(connection, CLOSE, {
-    starts: [...nodes.values()]
-      .filter((node) => node.kind === 'PAPER' || node.kind === 'CLAIM' || node.kind === 'AUTHOR')
-      .map((node) => elements.get(node.id)),
-    // Maps, not lists: a key lookup per link instead of a scan of the list.
-    inSlice: Object.fromEntries([...elements.values()].map((element) => [element, true])),
-    known: Object.fromEntries([...edges.keys()].map((key) => [key, true])),
-    types: options.types,
-    minConfidence: options.minConfidence,
-  });
-  for (const row of closing) {
-    const edge = toEdge(row.edge as EdgeRow);
-    if (!edges.has(edge.id)) edges.set(edge.id, edge);
-  }
+  const closing = await readRows(
+    connection,
+    CLOSE,
+    {
+      starts: [...nodes.values()]
+        .filter((node) => node.kind === 'PAPER' || node.kind === 'CLAIM' || node.kind === 'AUTHOR')
+        .map((node) => elements.get(node.id)),
+      // Maps, not lists: a key lookup per link instead of a scan of the list.
+      inSlice: Object.fromEntries([...elements.values()].map((element) => [element, true])),
+      known: Object.fromEntries([...edges.keys()].map((key) => [key, true])),
+      types: options.types,
+      minConfidence: options.minConfidence,
+    },
+    (row) => toEdge(row.list('edge'), 'edge'),
+  );
+  for (const edge of closing) if (!edges.has(edge.id)) edges.set(edge.id, edge);
   return {
     nodes: [...nodes.values()],
     edges: [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target)),
@@ -274,18 +306,21 @@ export async function loadOverview(
   limit: number,
 ): Promise<GraphSlice> {
   const perConcept = Math.max(1, Math.floor((limit - concepts) / Math.max(concepts, 1)));
-  const rows = await runRead(connection, OVERVIEW, {
-    concepts: toInt(concepts),
-    perConcept: toInt(perConcept),
-  });
+  const rows = await readRows(
+    connection,
+    OVERVIEW,
+    { concepts: toInt(concepts), perConcept: toInt(perConcept) },
+    (row) => ({
+      source: toNode(row.list('source'), 'source').node,
+      target: toNode(row.list('target'), 'target').node,
+      edge: toEdge(row.list('edge'), 'edge'),
+    }),
+  );
   const nodes = new Map<string, SliceNode>();
   const edges = new Map<string, SliceEdge>();
-  for (const row of rows) {
-    for (const end of [row.source, row.target]) {
-      const node = toNode(end as NodeRow);
-      nodes.set(node.id, node);
-    }
-    const edge = toEdge(row.edge as EdgeRow);
+  for (const { source, target, edge } of rows) {
+    nodes.set(source.id, source);
+    nodes.set(target.id, target);
     edges.set(edge.id, edge);
   }
   const kept = [...nodes.values()].slice(0, limit);

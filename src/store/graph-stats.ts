@@ -1,8 +1,9 @@
-import type { ConceptKind } from '../domain.ts';
+import { CONCEPT_KINDS, type ConceptKind } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINKS, KIND_LABELS, LINK_TYPES } from './link-types.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
-import { readRows, runRead } from './run-read.ts';
+import { toInt } from './neo4j-values.ts';
+import { readValue, type Row } from './row.ts';
+import { readOne, readRows } from './run-read.ts';
 
 export interface GraphCounts {
   nodes: Record<string, number>;
@@ -35,14 +36,22 @@ ORDER BY papers DESC, c.id
 LIMIT $limit
 RETURN c.id AS id, c.name AS name, c.kind AS kind, papers`;
 
-const numbers = (map: unknown): Record<string, number> =>
+/** A map of counts, column `key` of COUNT_ALL. */
+const numbers = (row: Row, key: string): Record<string, number> =>
   Object.fromEntries(
-    Object.entries(map as Record<string, unknown>).map(([k, v]) => [k, toNumber(v)]),
+    Object.entries(row.props(key)).map(([k, v]) => [k, readValue.number(v, key, k)]),
   );
 
+const toGraphCounts = (row: Row): GraphCounts => ({
+  nodes: numbers(row, 'nodes'),
+  relationships: numbers(row, 'relationships'),
+});
+
 export async function countGraph(connection: Neo4jConnection): Promise<GraphCounts> {
-  const [row] = await runRead(connection, COUNT_ALL);
-  return { nodes: numbers(row.nodes), relationships: numbers(row.relationships) };
+  // A RETURN without a MATCH always has its one row.
+  return (
+    (await readOne(connection, COUNT_ALL, {}, toGraphCounts)) ?? { nodes: {}, relationships: {} }
+  );
 }
 
 export async function topConcepts(
@@ -52,7 +61,7 @@ export async function topConcepts(
   return readRows(connection, TOP_CONCEPTS, { limit: toInt(first) }, (row) => ({
     id: row.string('id'),
     name: row.string('name'),
-    kind: row.string('kind') as ConceptKind,
+    kind: row.oneOf('kind', CONCEPT_KINDS),
     papers: row.number('papers'),
   }));
 }

@@ -1,10 +1,11 @@
 // Links by their slice id (`source|TYPE|target[|via]`), with the evidence slices leave out.
 import type { Evidence } from '../domain.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { EDGE_FIELDS, toEdge, type EdgeRow, type SliceEdge } from './graph-slices.ts';
+import { EDGE_FIELDS, toEdge, type SliceEdge } from './graph-slices.ts';
 import { LINK_TYPES, type LinkType } from './link-types.ts';
 import { toEvidence } from './records.ts';
-import { runRead } from './run-read.ts';
+import type { Row } from './row.ts';
+import { readRows } from './run-read.ts';
 
 export interface LinkWithEvidence extends SliceEdge {
   evidence: Evidence[];
@@ -81,6 +82,12 @@ RETURN id, ${EDGE_FIELDS('r')} AS edge,
        CASE WHEN r.mentions IS NULL THEN properties(r)
        ELSE r {.confidence, .rule, .mentions} END AS evidence`;
 
+/** A row of LINKS_BY_ID. */
+const toLinkWithEvidence = (row: Row): LinkWithEvidence => ({
+  ...toEdge(row.list('edge'), 'edge'),
+  evidence: toEvidence(row.props('evidence')),
+});
+
 /** The links with these ids, evidence included; unknown ids are absent from the map. */
 export async function loadLinks(
   connection: Neo4jConnection,
@@ -90,11 +97,7 @@ export async function loadLinks(
   for (const id of new Set(ids)) for (const key of parseLinkId(id)) keys[key.type].push(key);
   const found = new Map<string, LinkWithEvidence>();
   if (Object.values(keys).every((list) => list.length === 0)) return found;
-  const rows = await runRead(connection, LINKS_BY_ID, { keys });
-  for (const row of rows) {
-    const edge = toEdge(row.edge as EdgeRow);
-    if (found.has(edge.id)) continue;
-    found.set(edge.id, { ...edge, evidence: toEvidence(row.evidence as Record<string, unknown>) });
-  }
+  const links = await readRows(connection, LINKS_BY_ID, { keys }, toLinkWithEvidence);
+  for (const link of links) if (!found.has(link.id)) found.set(link.id, link);
   return found;
 }

@@ -7,24 +7,27 @@ import type { Row } from './row.ts';
 import { readPage, readRows, type Page } from './run-read.ts';
 
 /** The values of each paper of `ids`, in the order the read returned them. */
-const groupBy = <T>(ids: readonly string[], rows: [string, T][]): Map<string, T[]> => {
+const groupBy = <T>(
+  ids: readonly string[],
+  rows: { paperId: string; value: T }[],
+): Map<string, T[]> => {
   const map = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const [id, value] of rows) map.get(id)?.push(value);
+  for (const { paperId, value } of rows) map.get(paperId)?.push(value);
   return map;
 };
 
-/** Reads `[paperId, value]` rows for a DataLoader batch of paper ids and groups them by paper. */
+/** Reads `paperId` and a value from each row of a DataLoader batch and groups them by paper. */
 async function readByPaper<T>(
   connection: Neo4jConnection,
   query: string,
   ids: readonly string[],
   decode: (row: Row) => T,
 ): Promise<Map<string, T[]>> {
-  const rows = await readRows(connection, query, { ids: [...ids] }, (row) => [
-    row.string('paperId'),
-    decode(row),
-  ]);
-  return groupBy(ids, rows as [string, T][]);
+  const rows = await readRows(connection, query, { ids: [...ids] }, (row) => ({
+    paperId: row.string('paperId'),
+    value: decode(row),
+  }));
+  return groupBy(ids, rows);
 }
 
 /** Columns `paperId`, `c` (the claim's properties) and `r` (its evidence). */

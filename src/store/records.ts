@@ -1,15 +1,16 @@
 // Driver values -> domain objects. Nothing past src/store/ sees a neo4j Node or Integer.
-import type {
-  Claim,
-  ClaimKind,
-  Concept,
-  ConceptKind,
-  Evidence,
-  Field,
-  Mention,
-  Paper,
+import {
+  CLAIM_KINDS,
+  CONCEPT_KINDS,
+  type Claim,
+  type Concept,
+  type Evidence,
+  type Field,
+  type Mention,
+  type Paper,
 } from '../domain.ts';
 import { toNumber } from './neo4j-values.ts';
+import { readValue } from './row.ts';
 
 type Props = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ export function toPaperSummary(props: Props): PaperSummary {
 export function toConcept(props: Props): Concept {
   return {
     id: str(props.id),
-    kind: str(props.kind) as ConceptKind,
+    kind: readValue.oneOf(CONCEPT_KINDS, props.kind, 'concept', 'kind'),
     name: str(props.name),
     aliases: strings(props.aliases),
   };
@@ -82,7 +83,7 @@ export function toClaim(props: Props, paperId: string, evidence: Props): Claim {
   return {
     id: str(props.id),
     paperId,
-    kind: str(props.kind) as ClaimKind,
+    kind: readValue.oneOf(CLAIM_KINDS, props.kind, 'claim', 'kind'),
     value: str(props.value),
     low: num(props.low),
     high: num(props.high),

@@ -6,61 +6,131 @@ import { StoreError } from './store-error.ts';
 
 export type Props = Record<string, unknown>;
 
+const wrong = (column: string, field: string | undefined, expected: string): never => {
+  const name = field === undefined ? column : `${column}.${field}`;
+  throw new StoreError(`column "${name}" of a read is not ${expected}`, 'DB_ERROR');
+};
+
+const isProps = (value: unknown): value is Props =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One value read by type, `column` (and the `field` of it, for a list's field) naming it in the
+ * error. Row reads its columns with these; so does the decoder of a fixed-shape list (a read
+ * returning `[id, kind, ...]` rather than a map, which spares the driver decoding the same keys
+ * in every row), field by field.
+ * NOTE: the name is put together only for the error: a decoder runs for every link of an export.
+ */
+export const readValue = {
+  string(value: unknown, column: string, field?: string): string {
+    return typeof value === 'string' ? value : wrong(column, field, 'a string');
+  },
+
+  /** A string, or null when the value is null or missing. */
+  optionalString(value: unknown, column: string, field?: string): string | null {
+    if (value === null || value === undefined) return null;
+    return typeof value === 'string' ? value : wrong(column, field, 'a string');
+  },
+
+  /** A number, from a JavaScript number or a Neo4j Integer. */
+  number(value: unknown, column: string, field?: string): number {
+    return value === null || value === undefined
+      ? wrong(column, field, 'a number')
+      : toNumber(value);
+  },
+
+  /** A number, or null when the value is null or missing (as `number`, it never throws). */
+  optionalNumber(value: unknown): number | null {
+    return value === null || value === undefined ? null : toNumber(value);
+  },
+
+  /** One of a fixed set of strings (a kind, a link type). */
+  oneOf<T extends string>(values: readonly T[], value: unknown, column: string, field?: string): T {
+    const found = values.find((v) => v === value);
+    return found ?? wrong(column, field, `one of ${values.join(', ')}`);
+  },
+
+  /** A list, its items unread: a fixed-shape list's decoder names and reads them. */
+  list(value: unknown, column: string, field?: string): readonly unknown[] {
+    return Array.isArray(value) ? value : wrong(column, field, 'a list');
+  },
+};
+
 export class Row {
   constructor(private readonly values: Props) {}
 
-  private wrong(key: string, expected: string): never {
-    throw new StoreError(`column "${key}" of a read is not ${expected}`, 'DB_ERROR');
-  }
-
   string(key: string): string {
-    const value = this.values[key];
-    return typeof value === 'string' ? value : this.wrong(key, 'a string');
+    return readValue.string(this.values[key], key);
   }
 
   /** A string, or null when the column is null or missing. */
   optionalString(key: string): string | null {
-    const value = this.values[key];
-    if (value === null || value === undefined) return null;
-    return typeof value === 'string' ? value : this.wrong(key, 'a string');
+    return readValue.optionalString(this.values[key], key);
   }
 
   /** A number, from a JavaScript number or a Neo4j Integer. */
   number(key: string): number {
-    const value = this.values[key];
-    return value === null || value === undefined ? this.wrong(key, 'a number') : toNumber(value);
+    return readValue.number(this.values[key], key);
+  }
+
+  /** A number, or null when the column is null or missing. */
+  optionalNumber(key: string): number | null {
+    return readValue.optionalNumber(this.values[key]);
   }
 
   boolean(key: string): boolean {
     const value = this.values[key];
-    return typeof value === 'boolean' ? value : this.wrong(key, 'a boolean');
+    return typeof value === 'boolean' ? value : wrong(key, undefined, 'a boolean');
+  }
+
+  /** One of a fixed set of strings (a kind, a link type). */
+  oneOf<T extends string>(key: string, values: readonly T[]): T {
+    return readValue.oneOf(values, this.values[key], key);
   }
 
   strings(key: string): string[] {
     const value = this.values[key];
     return Array.isArray(value) && value.every((v) => typeof v === 'string')
       ? (value as string[])
-      : this.wrong(key, 'a list of strings');
+      : wrong(key, undefined, 'a list of strings');
   }
 
   /** A node's or relationship's properties, or a map the query built. */
   props(key: string): Props {
     const value = this.values[key];
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Props)
-      : this.wrong(key, 'a map');
+    return isProps(value) ? value : wrong(key, undefined, 'a map');
+  }
+
+  /** A map, or null when the column is null or missing (a `CASE` that left the row out). */
+  optionalProps(key: string): Props | null {
+    const value = this.values[key];
+    if (value === null || value === undefined) return null;
+    return isProps(value) ? value : wrong(key, undefined, 'a map');
   }
 
   /** A list of maps, each read as a Row. */
   rows(key: string): Row[] {
     const value = this.values[key];
-    return Array.isArray(value) ? value.map((v) => new Row(v as Props)) : this.wrong(key, 'a list');
+    return Array.isArray(value)
+      ? value.map((v) => new Row(v as Props))
+      : wrong(key, undefined, 'a list');
+  }
+
+  /** A list of maps each read as a Row, or null when the column is null (a `CASE` left it out). */
+  optionalRows(key: string): Row[] | null {
+    const value = this.values[key];
+    return value === null || value === undefined ? null : this.rows(key);
   }
 
   /** A list of maps as plain properties. */
   propsList(key: string): Props[] {
     const value = this.values[key];
-    return Array.isArray(value) ? (value as Props[]) : this.wrong(key, 'a list');
+    return Array.isArray(value) ? (value as Props[]) : wrong(key, undefined, 'a list');
+  }
+
+  /** A list whose items a decoder reads by name (see readValue). */
+  list(key: string): readonly unknown[] {
+    return readValue.list(this.values[key], key);
   }
 
   /** A column as it came, for decoders that take any value (evidence JSON, roles). */

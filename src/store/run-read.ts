@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
+import { toInt } from './neo4j-values.ts';
 import { Row } from './row.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
@@ -52,6 +52,17 @@ export async function readRows<T>(
   return (await runRead(connection, query, params)).map((values) => decode(new Row(values)));
 }
 
+/** Runs a read of one row (an aggregate, a lookup) and decodes it; undefined when none came. */
+export async function readOne<T>(
+  connection: Neo4jConnection,
+  query: string,
+  params: Record<string, unknown>,
+  decode: (row: Row) => T,
+): Promise<T | undefined> {
+  const [values] = await runRead(connection, query, params);
+  return values === undefined ? undefined : decode(new Row(values));
+}
+
 /** 100 ms, doubling, at most 1 s. */
 const retryDelay = (attempt: number) => Math.min(1000, 100 * 2 ** attempt);
 
@@ -75,14 +86,14 @@ export async function readPage<T>(
   decode: (row: Row) => T,
 ): Promise<Page<T>> {
   const paged = { ...params, offset: toInt(window.offset), first: toInt(window.first) };
-  const [countRows, rows] = await Promise.all([
-    runRead(connection, queries.count, params),
-    runRead(connection, queries.page, paged),
+  const [counted, items] = await Promise.all([
+    readOne(connection, queries.count, params, (row) => row.number('n')),
+    readRows(connection, queries.page, paged, decode),
   ]);
-  const totalCount = toNumber(countRows[0]?.n);
+  const totalCount = counted ?? 0;
   return {
     totalCount,
-    items: rows.map((values) => decode(new Row(values))),
+    items,
     offset: window.offset,
     hasNextPage: window.offset + window.first < totalCount,
   };

@@ -1,9 +1,10 @@
 import type { Neo4jConnection } from './connect-neo4j.ts';
-import type { NodeKind } from './graph-slices.ts';
+import { NODE_KINDS, type NodeKind } from './graph-slices.ts';
 import { DIRECT_LINKS } from './link-types.ts';
-import { toInt, toNumber } from './neo4j-values.ts';
+import { toInt } from './neo4j-values.ts';
 import { toLuceneQuery } from './paper-reads.ts';
-import { runRead } from './run-read.ts';
+import type { Row } from './row.ts';
+import { readRows } from './run-read.ts';
 
 export interface SearchHit {
   id: string;
@@ -47,6 +48,18 @@ RETURN id, kind, label, score, matched, papers, family, variants
 ORDER BY score DESC, label
 LIMIT $first`;
 
+/** A row of SEARCH; a hit without a name or title is labelled by its id. */
+const toSearchHit = (row: Row): SearchHit => ({
+  id: row.string('id'),
+  kind: row.oneOf('kind', NODE_KINDS),
+  label: row.optionalString('label') ?? row.string('id'),
+  score: row.number('score'),
+  matched: row.optionalString('matched'),
+  paperCount: row.optionalNumber('papers'),
+  family: row.optionalString('family'),
+  variants: row.number('variants'),
+});
+
 export async function searchGraph(
   connection: Neo4jConnection,
   text: string,
@@ -55,21 +68,16 @@ export async function searchGraph(
 ): Promise<SearchHit[]> {
   const query = toLuceneQuery(text);
   if (query === '""') return [];
-  const rows = await runRead(connection, SEARCH, {
-    query,
-    prefix: text.trim().toLowerCase(),
-    kinds,
-    first: toInt(first),
-    pool: toInt(Math.max(first * 5, 50)),
-  });
-  return rows.map((row) => ({
-    id: row.id as string,
-    kind: row.kind as NodeKind,
-    label: (row.label as string | null) ?? (row.id as string),
-    score: row.score as number,
-    matched: (row.matched as string | null) ?? null,
-    paperCount: row.papers === null ? null : toNumber(row.papers),
-    family: (row.family as string | null) ?? null,
-    variants: toNumber(row.variants),
-  }));
+  return readRows(
+    connection,
+    SEARCH,
+    {
+      query,
+      prefix: text.trim().toLowerCase(),
+      kinds,
+      first: toInt(first),
+      pool: toInt(Math.max(first * 5, 50)),
+    },
+    toSearchHit,
+  );
 }

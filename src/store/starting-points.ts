@@ -3,11 +3,12 @@
 import type { ConceptWithCount } from './concept-reads.ts';
 import type { Neo4jConnection } from './connect-neo4j.ts';
 import { DIRECT_LINKS } from './link-types.ts';
-import { toNumber } from './neo4j-values.ts';
 import { toConcept } from './records.ts';
-import { runRead } from './run-read.ts';
+import type { Row } from './row.ts';
+import { readRows } from './run-read.ts';
 
-export type StartingReason = 'most-used-method' | 'top-dataset' | 'proposed-and-used';
+const STARTING_REASONS = ['most-used-method', 'top-dataset', 'proposed-and-used'] as const;
+export type StartingReason = (typeof STARTING_REASONS)[number];
 
 export interface StartingPoint {
   concept: ConceptWithCount;
@@ -46,16 +47,15 @@ UNWIND method + dataset + proposed AS f
 WITH f.c AS c, f.n AS n, f.reason AS reason
 RETURN properties(c) AS c, n, reason, COUNT { (c)<-[:${DIRECT_LINKS}]-(:Paper) } AS papers`;
 
+/** A row of STARTING_POINTS. */
+const toStartingPoint = (row: Row): StartingPoint => ({
+  concept: { ...toConcept(row.props('c')), paperCount: row.number('papers') },
+  reason: row.oneOf('reason', STARTING_REASONS),
+  papers: row.number('n'),
+});
+
 export async function loadStartingPoints(connection: Neo4jConnection): Promise<StartingPoint[]> {
-  const rows = await runRead(connection, STARTING_POINTS);
-  return rows.map((row) => ({
-    concept: {
-      ...toConcept(row.c as Record<string, unknown>),
-      paperCount: toNumber(row.papers),
-    },
-    reason: row.reason as StartingReason,
-    papers: toNumber(row.n),
-  }));
+  return readRows(connection, STARTING_POINTS, {}, toStartingPoint);
 }
 
 // A concept and its variants (two levels, as families go), each paper counted once per year.
@@ -78,6 +78,8 @@ export async function loadPapersPerYear(
   connection: Neo4jConnection,
   conceptId: string,
 ): Promise<YearCount[]> {
-  const rows = await runRead(connection, PAPERS_PER_YEAR, { id: conceptId });
-  return rows.map((row) => ({ year: toNumber(row.year), papers: toNumber(row.papers) }));
+  return readRows(connection, PAPERS_PER_YEAR, { id: conceptId }, (row) => ({
+    year: row.number('year'),
+    papers: row.number('papers'),
+  }));
 }
