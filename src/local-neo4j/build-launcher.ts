@@ -34,7 +34,10 @@ function sourceHash(): string {
     }
   };
   walk(path.join(LAUNCHER_DIR, 'src'));
-  for (const file of files.sort()) hash.update(file).update(readFileSync(file));
+  // Paths relative to the launcher: a checkout moved or cloned elsewhere needs no rebuild.
+  for (const file of files.sort()) {
+    hash.update(path.relative(LAUNCHER_DIR, file)).update(readFileSync(file));
+  }
   return hash.digest('hex');
 }
 
