@@ -8,20 +8,14 @@
 //                             [--only NAME] [--json]
 // --only NAME measures the cases whose name starts with NAME, after the floor (which the lowest
 // possible ratio of each case is computed from).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import type { ReadResult } from '../src/ingest/read-result.ts';
-import { findFreePort, stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
-import { ingestPapers } from '../src/pipeline/ingest-papers.ts';
-import { applySchema } from '../src/store/apply-schema.ts';
-import { connectNeo4j } from '../src/store/connect-neo4j.ts';
-import { countPapersInGraph } from '../src/store/count-papers-in-graph.ts';
+import { findFreePort } from '../src/local-neo4j/local-neo4j.ts';
 import { ensureUiBuilt } from '../src/ui-assets/ensure-ui-built.ts';
-import { startBenchNeo4j } from './bench-neo4j.ts';
-import { syntheticCorpus } from './synthetic-corpus.ts';
+import { openBenchGraph, type BenchGraph } from './open-bench-graph.ts';
 
 const { values } = parseArgs({
   options: {
@@ -200,33 +194,109 @@ async function startServer(boltUrl: string, responseCacheMs: number) {
   return { child, pid: child.pid!, url: `${base}/graphql` };
 }
 
-function* results(count: number): Generator<ReadResult> {
-  for (const paper of syntheticCorpus(count)) yield { kind: 'paper', paper, where: paper.id };
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** One case's figures: GraphQL as computed, GraphQL with the response cache, and Cypher. */
+type CaseFigures = Awaited<ReturnType<typeof measureCase>>;
+
+/**
+ * Runs one case each way, warmed up, in alternating rounds. `layerCpuMs`: the floor's HTTP and
+ * GraphQL CPU per request, once measured, from which the lowest possible ratio is computed.
+ */
+async function measureCase(
+  c: Case,
+  servers: Server[],
+  graph: BenchGraph,
+  layerCpuMs: number | null,
+) {
+  const { connection } = graph;
+  const body = JSON.stringify({ query: c.graphql });
+  const post = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const graphqlAt = (url: string) => async () => {
+    const json = (await (await post(url)).json()) as { errors?: unknown };
+    if (json.errors) throw new Error(`${c.name}: ${JSON.stringify(json.errors)}`);
+  };
+  // The hand-written query runs the way the store runs its reads: auto-commit, no bookmarks.
+  const cypher = async () => {
+    const session = connection.driver.session({
+      database: connection.database,
+      defaultAccessMode: 'READ',
+    });
+    try {
+      await session.run(c.cypher, c.params ?? {});
+    } finally {
+      await session.close();
+    }
+  };
+  // The size of one answer, as the client receives it.
+  const answerBytes = (await (await post(servers[0].url)).arrayBuffer()).byteLength;
+  const ways = [
+    { name: 'graphql', task: graphqlAt(servers[0].url), serverPid: servers[0].pid },
+    { name: 'graphqlCached', task: graphqlAt(servers[1].url), serverPid: servers[1].pid },
+    { name: 'cypher', task: cypher, serverPid: null },
+  ].map((way) => ({
+    ...way,
+    latencies: [] as number[],
+    cpu: { client: 0, server: 0, neo4j: 0, serverPid: way.serverPid, neo4jPid: graph.pid },
+  }));
+  for (const way of ways) await load(way.task, (warmupSeconds * 1000) / ways.length, []);
+  const roundMs = (seconds * 1000) / ROUNDS;
+  for (let i = 0; i < ROUNDS; i += 1) {
+    for (const way of ways) await load(way.task, roundMs, way.latencies, way.cpu);
+  }
+  // CPU per request, in the client (HTTP client or driver), the API server and Neo4j.
+  const [viaGraphql, viaCache, viaCypher] = ways.map((way) => ({
+    ...summary(way.latencies, seconds * 1000),
+    clientCpuMs: round(way.cpu.client / way.latencies.length),
+    serverCpuMs: round(way.cpu.server / way.latencies.length),
+    neo4jCpuMs: round(way.cpu.neo4j / way.latencies.length),
+  }));
+  // With the cores saturated, latency follows CPU per request. A GraphQL answer costs at
+  // least the Cypher way's CPU (the same reads, the same driver, now in the API server) plus
+  // the floor's HTTP and GraphQL layer: the lowest ratio any resolver could reach here.
+  const cypherCpuMs = viaCypher.clientCpuMs + viaCypher.neo4jCpuMs;
+  return {
+    graphql: viaGraphql,
+    graphqlCached: viaCache,
+    cypher: viaCypher,
+    cypherP50: viaCypher.p50,
+    answerBytes,
+    ratio: round(viaGraphql.p50 / viaCypher.p50),
+    cachedRatio: round(viaCache.p50 / viaCypher.p50),
+    lowestRatio: layerCpuMs === null ? null : round(1 + layerCpuMs / cypherCpuMs),
+  };
+}
+
+function printCase(name: string, f: CaseFigures, layerCpuMs: number | null): void {
+  const { graphql: g, graphqlCached: cached, cypher } = f;
+  log(`${name}: (answer ${Math.round(f.answerBytes / 1024)} KB)`);
+  log(
+    `  GraphQL          p50 ${g.p50} ms, p99 ${g.p99} ms, ${g.rps} req/s; GraphQL/Cypher p50 ${f.ratio}`,
+  );
+  log(
+    `  GraphQL, cached  p50 ${cached.p50} ms, p99 ${cached.p99} ms, ${cached.rps} req/s; GraphQL/Cypher p50 ${f.cachedRatio}`,
+  );
+  log(`  Cypher           p50 ${cypher.p50} ms, p99 ${cypher.p99} ms, ${cypher.rps} req/s`);
+  if (f.lowestRatio !== null) {
+    log(
+      `  lowest GraphQL/Cypher p50 over HTTP here (Cypher way's CPU + the floor's ${round(layerCpuMs!)} ms of HTTP and GraphQL): ${f.lowestRatio}`,
+    );
+  }
+  log(
+    `  CPU per request (client + API server + Neo4j): GraphQL ${g.clientCpuMs} + ${g.serverCpuMs} + ${g.neo4jCpuMs} ms, cached ${cached.clientCpuMs} + ${cached.serverCpuMs} + ${cached.neo4jCpuMs} ms, Cypher ${cypher.clientCpuMs} + ${cypher.neo4jCpuMs} ms`,
+  );
 }
 
 async function main() {
-  // The benchmark graph is kept under .papergraph/ so it is built once per size.
-  const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
-  mkdirSync(dataDir, { recursive: true });
-  const { boltUrl, pid } = await startBenchNeo4j(dataDir);
-  const connection = await connectNeo4j({ uri: boltUrl });
-  await applySchema(connection);
-  const present = await countPapersInGraph(connection);
-  if (present < papers) {
-    log(
-      `building the ${papers}-paper benchmark graph (${present} present; done once, kept in ${dataDir})...`,
-    );
-    await ingestPapers(connection, results(papers), {
-      onProgress: (p) => {
-        if ((p.written + p.unchanged) % 10_000 === 0) log(`  ${p.written + p.unchanged} papers`);
-      },
-    });
-  }
+  const graph = await openBenchGraph(papers, log);
   // The same API twice, each a `papergraph serve` process of its own as deployed (the load
   // generator here does not share its event loop): as it computes every answer, and with the
   // shared response cache `npm start` turns on (repeated identical queries answered from memory).
   await ensureUiBuilt(log); // once here, not by both servers at once
-  const servers = await Promise.all([0, 60_000].map((cacheMs) => startServer(boltUrl, cacheMs)));
+  const servers = await Promise.all(
+    [0, 60_000].map((cacheMs) => startServer(graph.boltUrl, cacheMs)),
+  );
   const figures: Record<string, unknown> = { papers, concurrency, seconds };
   /** CPU per request of the floor's GraphQL way (HTTP client and API server), once measured. */
   let layerCpuMs: number | null = null;
@@ -234,103 +304,16 @@ async function main() {
     for (const c of CASES.filter(
       (c) => !values.only || c === CASES[0] || c.name.startsWith(values.only),
     )) {
-      const body = JSON.stringify({ query: c.graphql });
-      const graphqlAt = (url: string) => async () => {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        const json = (await response.json()) as { errors?: unknown };
-        if (json.errors) throw new Error(`${c.name}: ${JSON.stringify(json.errors)}`);
-      };
-      // The hand-written query runs the way the store runs its reads: auto-commit, no bookmarks.
-      const cypher = async () => {
-        const session = connection.driver.session({
-          database: connection.database,
-          defaultAccessMode: 'READ',
-        });
-        try {
-          await session.run(c.cypher, c.params ?? {});
-        } finally {
-          await session.close();
-        }
-      };
-      // The size of one answer, as the client receives it.
-      const answerBytes = (
-        await (
-          await fetch(servers[0].url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          })
-        ).arrayBuffer()
-      ).byteLength;
-      const ways = [
-        { name: 'graphql', task: graphqlAt(servers[0].url), serverPid: servers[0].pid },
-        { name: 'graphqlCached', task: graphqlAt(servers[1].url), serverPid: servers[1].pid },
-        { name: 'cypher', task: cypher, serverPid: null },
-      ].map((way) => ({
-        ...way,
-        latencies: [] as number[],
-        cpu: { client: 0, server: 0, neo4j: 0, serverPid: way.serverPid, neo4jPid: pid },
-      }));
-      for (const way of ways) await load(way.task, (warmupSeconds * 1000) / ways.length, []);
-      const roundMs = (seconds * 1000) / ROUNDS;
-      for (let i = 0; i < ROUNDS; i += 1) {
-        for (const way of ways) await load(way.task, roundMs, way.latencies, way.cpu);
-      }
-      // CPU per request, in the client (HTTP client or driver), the API server and Neo4j.
-      const [viaGraphql, viaCache, viaCypher] = ways.map((way) => ({
-        ...summary(way.latencies, seconds * 1000),
-        clientCpuMs: round(way.cpu.client / way.latencies.length),
-        serverCpuMs: round(way.cpu.server / way.latencies.length),
-        neo4jCpuMs: round(way.cpu.neo4j / way.latencies.length),
-      }));
-      const ratio = round(viaGraphql.p50 / viaCypher.p50);
-      const cachedRatio = round(viaCache.p50 / viaCypher.p50);
-      if (c === CASES[0]) layerCpuMs = viaGraphql.clientCpuMs + viaGraphql.serverCpuMs;
-      // With the cores saturated, latency follows CPU per request. A GraphQL answer costs at
-      // least the Cypher way's CPU (the same reads, the same driver, now in the API server) plus
-      // the floor's HTTP and GraphQL layer: the lowest ratio any resolver could reach here.
-      const cypherCpuMs = viaCypher.clientCpuMs + viaCypher.neo4jCpuMs;
-      const lowestRatio =
-        layerCpuMs === null || c === CASES[0] ? null : round(1 + layerCpuMs / cypherCpuMs);
-      figures[c.name] = {
-        graphql: viaGraphql,
-        graphqlCached: viaCache,
-        cypher: viaCypher,
-        cypherP50: viaCypher.p50,
-        answerBytes,
-        ratio,
-        cachedRatio,
-        lowestRatio,
-      };
-      log(`${c.name}: (answer ${Math.round(answerBytes / 1024)} KB)`);
-      log(
-        `  GraphQL          p50 ${viaGraphql.p50} ms, p99 ${viaGraphql.p99} ms, ${viaGraphql.rps} req/s; GraphQL/Cypher p50 ${ratio}`,
-      );
-      log(
-        `  GraphQL, cached  p50 ${viaCache.p50} ms, p99 ${viaCache.p99} ms, ${viaCache.rps} req/s; GraphQL/Cypher p50 ${cachedRatio}`,
-      );
-      log(
-        `  Cypher           p50 ${viaCypher.p50} ms, p99 ${viaCypher.p99} ms, ${viaCypher.rps} req/s`,
-      );
-      if (lowestRatio !== null) {
-        log(
-          `  lowest GraphQL/Cypher p50 over HTTP here (Cypher way's CPU + the floor's ${round(layerCpuMs!)} ms of HTTP and GraphQL): ${lowestRatio}`,
-        );
-      }
-      log(
-        `  CPU per request (client + API server + Neo4j): GraphQL ${viaGraphql.clientCpuMs} + ${viaGraphql.serverCpuMs} + ${viaGraphql.neo4jCpuMs} ms, cached ${viaCache.clientCpuMs} + ${viaCache.serverCpuMs} + ${viaCache.neo4jCpuMs} ms, Cypher ${viaCypher.clientCpuMs} + ${viaCypher.neo4jCpuMs} ms`,
-      );
+      const measured = await measureCase(c, servers, graph, c === CASES[0] ? null : layerCpuMs);
+      if (c === CASES[0]) layerCpuMs = measured.graphql.clientCpuMs + measured.graphql.serverCpuMs;
+      figures[c.name] = measured;
+      printCase(c.name, measured, layerCpuMs);
     }
     log('targets: ratio <= 1.3, whoUses p99 <= 30 ms, neighborhood p50 <= 60 ms');
     if (values.json) console.log(JSON.stringify(figures));
   } finally {
     for (const { child } of servers) child.kill('SIGTERM');
-    await connection.close();
-    await stopLocalNeo4j(dataDir);
+    await graph.close();
   }
 }
 

@@ -62,17 +62,17 @@ function rate(count: number, ms: number): number {
   return Math.round((count / ms) * 1000 * 10) / 10;
 }
 
-async function main(): Promise<void> {
-  const base = await basePapers();
-  let t: number;
-  // First, while the process is fresh (RSS is a lifetime peak): stream the big corpus through 2
-  // workers, two batches in flight, results dropped.
+/**
+ * Streams the big corpus through 2 workers, two batches in flight, results dropped; run first,
+ * while the process is fresh, since RSS is a lifetime peak.
+ */
+async function streamCorpus(base: RawPaper[]) {
   const pool = createExtractPool({ workers: 2 });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 100);
-  t = performance.now();
+  const t = performance.now();
   let batch: RawPaper[] = [];
   let concepts = 0;
   let inFlight: Promise<void> = Promise.resolve();
@@ -93,18 +93,17 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await pool.close();
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024);
-  const streamRate = rate(streamed, streamMs);
-  const peakRssMb = Math.round(peakRss / 1024 / 1024);
+  return { rate: rate(streamed, streamMs), concepts, peakRssMb: Math.round(peakRss / 1024 / 1024) };
+}
 
-  const sample = [...corpus(base, sampleSize)];
-  // Warm up both paths (JIT, compromise's lazy setup) before timing.
+/** The full extractor beside compromise's bare tagging, on the same sample, warmed up. */
+function compareWithBareTagging(sample: RawPaper[]) {
   for (const paper of sample.slice(0, 20)) {
     tagOnly(paper.abstract);
     extractPaper(paper);
   }
-
   // Wall-clock and CPU time: on a shared machine the CPU-time ratio is the one to trust.
-  t = performance.now();
+  let t = performance.now();
   let cpu = process.cpuUsage();
   for (const paper of sample) {
     tagOnly(paper.title);
@@ -119,31 +118,48 @@ async function main(): Promise<void> {
   const fullCpu = cpuMs(process.cpuUsage(cpu));
   const bare = rate(sample.length, bareMs);
   const full = rate(sample.length, fullMs);
-  const ratio = Math.round((full / bare) * 100) / 100;
-  const cpuRatio = Math.round((bareCpu / fullCpu) * 100) / 100;
-  log(
-    `corpus: ${values.corpus ?? 'seed'} (${base.length} base papers), sample of ${sample.length}`,
-  );
-  log(
-    `streamed ${streamed} abstracts with 2 workers: ${streamRate} abstracts/s, ${concepts} concepts`,
-  );
-  log(`peak RSS while streaming:   ${peakRssMb} MB (target < 500 MB)`);
-  log(`bare compromise nlp(text):  ${bare} abstracts/s`);
-  log(`full extractor:             ${full} abstracts/s`);
-  log(`extractor / bare tagging:   ${ratio} (target >= 0.8); by CPU time ${cpuRatio}`);
+  return {
+    bare,
+    full,
+    ratio: Math.round((full / bare) * 100) / 100,
+    cpuRatio: Math.round((bareCpu / fullCpu) * 100) / 100,
+  };
+}
 
-  const speed: Record<number, number> = {};
-  for (const workers of [1, 2]) {
+/** Abstracts/s of the worker pool with 1 and with 2 workers, all batches queued at once. */
+async function measurePool(sample: RawPaper[]): Promise<Record<1 | 2, number>> {
+  const speed = { 1: 0, 2: 0 };
+  for (const workers of [1, 2] as const) {
     const pool = createExtractPool({ workers });
     await pool.extract(sample.slice(0, 60 * workers)); // start and warm the workers
-    t = performance.now();
-    // All batches queued at once: each worker takes the next job as soon as it is free.
+    const t = performance.now();
+    // Each worker takes the next job as soon as it is free.
     const batches: Promise<unknown>[] = [];
     for (let i = 0; i < sample.length; i += 16) batches.push(pool.extract(sample.slice(i, i + 16)));
     await Promise.all(batches);
     speed[workers] = rate(sample.length, performance.now() - t);
     await pool.close();
   }
+  return speed;
+}
+
+async function main(): Promise<void> {
+  const base = await basePapers();
+  const stream = await streamCorpus(base);
+  const sample = [...corpus(base, sampleSize)];
+  const { bare, full, ratio, cpuRatio } = compareWithBareTagging(sample);
+  log(
+    `corpus: ${values.corpus ?? 'seed'} (${base.length} base papers), sample of ${sample.length}`,
+  );
+  log(
+    `streamed ${streamed} abstracts with 2 workers: ${stream.rate} abstracts/s, ${stream.concepts} concepts`,
+  );
+  log(`peak RSS while streaming:   ${stream.peakRssMb} MB (target < 500 MB)`);
+  log(`bare compromise nlp(text):  ${bare} abstracts/s`);
+  log(`full extractor:             ${full} abstracts/s`);
+  log(`extractor / bare tagging:   ${ratio} (target >= 0.8); by CPU time ${cpuRatio}`);
+
+  const speed = await measurePool(sample);
   const speedup = Math.round((speed[2] / speed[1]) * 100) / 100;
   log(`pool, 1 worker:             ${speed[1]} abstracts/s`);
   log(`pool, 2 workers:            ${speed[2]} abstracts/s`);
@@ -160,8 +176,8 @@ async function main(): Promise<void> {
     twoWorkersAbstractsPerSecond: speed[2],
     twoWorkerSpeedup: speedup,
     streamedAbstracts: streamed,
-    streamedAbstractsPerSecond: streamRate,
-    peakRssMb,
+    streamedAbstractsPerSecond: stream.rate,
+    peakRssMb: stream.peakRssMb,
   };
   if (values.json) console.log(JSON.stringify(figures));
 }

@@ -14,12 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RawPaper } from '../src/domain.ts';
-import { createExtractPool } from '../src/extract/extract-pool.ts';
+import { createExtractPool, type ExtractPool } from '../src/extract/extract-pool.ts';
 import type { ReadResult } from '../src/ingest/read-result.ts';
 import { stopLocalNeo4j } from '../src/local-neo4j/local-neo4j.ts';
 import { contentHash, DEFAULT_BATCH_SIZE, ingestPapers } from '../src/pipeline/ingest-papers.ts';
 import { applySchema, SCHEMA_STATEMENTS } from '../src/store/apply-schema.ts';
-import { connectNeo4j } from '../src/store/connect-neo4j.ts';
+import { connectNeo4j, type Neo4jConnection } from '../src/store/connect-neo4j.ts';
 import { graphStats } from '../src/store/graph-stats.ts';
 import {
   toWriteRows,
@@ -113,6 +113,88 @@ async function writeFloor(extracted: ExtractedPaper[], warmUp: number): Promise<
   }
 }
 
+/** 1. Extraction only: the first stage-papers papers through the pool, kept for stage 2. */
+async function measureExtraction(pool: ExtractPool) {
+  const staged = [...syntheticCorpus(stagePapers)];
+  const t = performance.now();
+  const extracted: ExtractedPaper[] = [];
+  for (let i = 0; i < staged.length; i += BATCH) {
+    const batch = staged.slice(i, i + BATCH);
+    const extractions = await pool.extract(batch);
+    batch.forEach((paper, k) =>
+      extracted.push({ paper, extraction: extractions[k], contentHash: contentHash(paper) }),
+    );
+  }
+  const extractRate = perSecond(staged.length, performance.now() - t);
+  log(`extraction only (${workers} workers): ${extractRate} papers/s over ${staged.length} papers`);
+  return { extracted, extractRate };
+}
+
+/**
+ * 2. Write only: the same papers, already extracted. The first half warms Neo4j up (JIT, page
+ * cache, query plans replanned as the graph doubles) and is not timed. Then the write floor.
+ */
+async function measureWrites(connection: Neo4jConnection, extracted: ExtractedPaper[]) {
+  const warmUp = Math.floor(extracted.length / 2 / BATCH) * BATCH;
+  for (let i = 0; i < warmUp; i += BATCH) {
+    await writePapers(connection, extracted.slice(i, Math.min(i + BATCH, warmUp)));
+  }
+  const spent = new Map<string, number>();
+  const timer: StatementTimer | undefined = values.profile
+    ? (statement, ms) => spent.set(statement, (spent.get(statement) ?? 0) + ms)
+    : undefined;
+  const t = performance.now();
+  let next = warmUp;
+  const writer = async () => {
+    for (let i = next; i < extracted.length; i = next) {
+      next += BATCH;
+      await writePapers(connection, extracted.slice(i, i + BATCH), { timer });
+    }
+  };
+  await Promise.all(Array.from({ length: Number(values.writers) }, writer));
+  const writeMs = performance.now() - t;
+  const writeRate = perSecond(extracted.length - warmUp, writeMs);
+  log(
+    `write only: ${writeRate} papers/s over ${extracted.length - warmUp} papers (${warmUp} before, untimed; ${values.writers} writer(s))`,
+  );
+  for (const [statement, ms] of [...spent].sort((a, b) => b[1] - a[1])) {
+    log(
+      `  ${statement.padEnd(20)} ${(ms / 1000).toFixed(2)} s (${Math.round((ms / writeMs) * 100)}%)`,
+    );
+  }
+  // The floor runs while the benchmark's own Neo4j idles, so the two do not share the cores.
+  const floorRate = values.floor ? await writeFloor(extracted, warmUp) : null;
+  if (floorRate !== null) {
+    log(
+      `write floor (bare graph: no evidence, no rank keys, no index but the constraints): ${floorRate} papers/s; write only / floor ${Math.round((writeRate / floorRate) * 100) / 100}`,
+    );
+  }
+  return { writeRate, floorRate };
+}
+
+/**
+ * 3. End to end on the whole corpus (the staged papers are found unchanged and skipped, so they
+ * are left out of the count and the rate).
+ */
+async function measureEndToEnd(connection: Neo4jConnection, pool: ExtractPool): Promise<number> {
+  const t = performance.now();
+  let logged = 0;
+  const summary = await ingestPapers(connection, results(syntheticCorpus(total)), {
+    pool,
+    batchSize: BATCH,
+    onProgress: (p) => {
+      if (p.written - logged < 5000) return;
+      logged = p.written;
+      log(
+        `  end to end: ${p.written + p.unchanged}/${total}, ${perSecond(p.written, performance.now() - t)} papers/s`,
+      );
+    },
+  });
+  const endToEndRate = perSecond(summary.written, performance.now() - t);
+  log(`end to end: ${endToEndRate} papers/s over ${summary.written} papers`);
+  return endToEndRate;
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-'));
   log(`starting a throwaway Neo4j (${dataDir})...`);
@@ -126,77 +208,10 @@ async function main() {
     // Warm the workers up (module load, JIT) so the stages measure steady state.
     await pool.extract([...syntheticCorpus(2 * workers, { seed: 7 })]);
 
-    // 1. Extraction only: the first stage-papers papers through the pool, kept for stage 2.
-    const staged = [...syntheticCorpus(stagePapers)];
-    let t = performance.now();
-    const extracted: ExtractedPaper[] = [];
-    for (let i = 0; i < staged.length; i += BATCH) {
-      const batch = staged.slice(i, i + BATCH);
-      const extractions = await pool.extract(batch);
-      batch.forEach((paper, k) =>
-        extracted.push({ paper, extraction: extractions[k], contentHash: contentHash(paper) }),
-      );
-    }
-    const extractRate = perSecond(staged.length, performance.now() - t);
-    log(
-      `extraction only (${workers} workers): ${extractRate} papers/s over ${staged.length} papers`,
-    );
-
-    // 2. Write only: the same papers, already extracted. The first half warms Neo4j up (JIT, page
-    // cache, query plans replanned as the graph doubles) and is not timed.
-    const warmUp = Math.floor(extracted.length / 2 / BATCH) * BATCH;
-    for (let i = 0; i < warmUp; i += BATCH) {
-      await writePapers(connection, extracted.slice(i, Math.min(i + BATCH, warmUp)));
-    }
-    const spent = new Map<string, number>();
-    const timer: StatementTimer | undefined = values.profile
-      ? (statement, ms) => spent.set(statement, (spent.get(statement) ?? 0) + ms)
-      : undefined;
-    t = performance.now();
-    let next = warmUp;
-    const writer = async () => {
-      for (let i = next; i < extracted.length; i = next) {
-        next += BATCH;
-        await writePapers(connection, extracted.slice(i, i + BATCH), { timer });
-      }
-    };
-    await Promise.all(Array.from({ length: Number(values.writers) }, writer));
-    const writeMs = performance.now() - t;
-    const writeRate = perSecond(extracted.length - warmUp, writeMs);
-    log(
-      `write only: ${writeRate} papers/s over ${extracted.length - warmUp} papers (${warmUp} before, untimed; ${values.writers} writer(s))`,
-    );
-    for (const [statement, ms] of [...spent].sort((a, b) => b[1] - a[1])) {
-      log(
-        `  ${statement.padEnd(20)} ${(ms / 1000).toFixed(2)} s (${Math.round((ms / writeMs) * 100)}%)`,
-      );
-    }
-    // The floor runs while the benchmark's own Neo4j idles, so the two do not share the cores.
-    const floorRate = values.floor ? await writeFloor(extracted, warmUp) : null;
-    if (floorRate !== null) {
-      log(
-        `write floor (bare graph: no evidence, no rank keys, no index but the constraints): ${floorRate} papers/s; write only / floor ${Math.round((writeRate / floorRate) * 100) / 100}`,
-      );
-    }
+    const { extracted, extractRate } = await measureExtraction(pool);
+    const { writeRate, floorRate } = await measureWrites(connection, extracted);
     extracted.length = 0;
-
-    // 3. End to end on the whole corpus (the staged papers are found unchanged and skipped, so
-    // they are left out of the count and the rate).
-    t = performance.now();
-    let logged = 0;
-    const summary = await ingestPapers(connection, results(syntheticCorpus(total)), {
-      pool,
-      batchSize: BATCH,
-      onProgress: (p) => {
-        if (p.written - logged < 5000) return;
-        logged = p.written;
-        log(
-          `  end to end: ${p.written + p.unchanged}/${total}, ${perSecond(p.written, performance.now() - t)} papers/s`,
-        );
-      },
-    });
-    const endToEndRate = perSecond(summary.written, performance.now() - t);
-    log(`end to end: ${endToEndRate} papers/s over ${summary.written} papers`);
+    const endToEndRate = await measureEndToEnd(connection, pool);
     const stats = await graphStats(connection, 3);
     const figures = {
       papers: total,

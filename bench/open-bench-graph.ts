@@ -14,6 +14,8 @@ import { syntheticCorpus } from './synthetic-corpus.ts';
 export interface BenchGraph {
   connection: Neo4jConnection;
   boltUrl: string;
+  /** The Neo4j's process id, to read its CPU time. */
+  pid: number;
   dataDir: string;
   /** Papers in the graph: `papers`, unless it was opened without building. */
   present: number;
@@ -33,7 +35,7 @@ export async function openBenchGraph(
 ): Promise<BenchGraph> {
   const dataDir = path.resolve('.papergraph', `bench-graph-${papers}`);
   mkdirSync(dataDir, { recursive: true });
-  const { boltUrl } = await startBenchNeo4j(dataDir);
+  const { boltUrl, pid } = await startBenchNeo4j(dataDir);
   const connection = await connectNeo4j({ uri: boltUrl });
   await applySchema(connection);
   let present = await countPapersInGraph(connection);
@@ -49,6 +51,7 @@ export async function openBenchGraph(
   return {
     connection,
     boltUrl,
+    pid,
     dataDir,
     present,
     async close() {
