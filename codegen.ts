@@ -3,6 +3,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   ignoreNoDocuments: true,
+  // Documents are `graphql(...)` calls alone: tests name their in-process client `gql` and build
+  // some queries at run time (limits' probes), which must not be read as documents.
+  pluckConfig: { globalGqlIdentifierName: 'graphql' },
   generates: {
     // Server: resolver signatures, with mappers saying what a resolver's parent really is.
     'src/graphql/generated/resolvers.generated.ts': {
@@ -34,6 +37,14 @@ const config: CodegenConfig = {
       documents: ['ui/src/**/*.ts', '!ui/src/gql/**'],
       preset: 'client',
       config: { useTypeImports: true, enumsAsTypes: true },
+      presetConfig: { fragmentMasking: false },
+    },
+    // API tests: typed operations from the `graphql(...)` documents in tests, so a test reads
+    // the answer's real shape and a schema change that breaks a test's query fails `tsc`.
+    'tests/gql/': {
+      documents: ['tests/**/*.ts', '!tests/gql/**'],
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true, importExtension: '.ts' },
       presetConfig: { fragmentMasking: false },
     },
   },

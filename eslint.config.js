@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/*.generated.*',
       'src/graphql/generated/',
       'ui/src/gql/',
+      'tests/gql/',
     ],
   },
   js.configs.recommended,

@@ -5,52 +5,27 @@ import path from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CONCEPT_KINDS } from '../../src/domain.ts';
 import { exportGraph } from '../../src/export/export-graph.ts';
 import { exportWhoUses } from '../../src/export/export-who-uses.ts';
 import type { ExportFormatName } from '../../src/export/graph-format.ts';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { addPapersToCollection } from '../../src/store/collections.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import type { ExportFilter } from '../../src/store/export-reads.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
+import { graphql } from '../gql/index.ts';
+import { dbTest } from '../support/db-test.ts';
+import { createGraphQLClient } from '../support/graphql-client.ts';
 import { runCli } from '../support/run-cli.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
-import { countGraph, openTestDatabase } from '../support/test-database.ts';
+import { countGraph } from '../support/test-database.ts';
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-export-'));
 const HOSTILE_TITLE = 'Adam, "Again": <&> naïve café 中文 — a comma, a quote';
 const ALL: ExportFilter = { kinds: CONCEPT_KINDS, minPapers: null, since: null, collection: null };
-
-async function cypher(query: string, params: Record<string, unknown> = {}) {
-  const { records } = await connection.driver.executeQuery(query, params, {
-    database: connection.database,
-  });
-  return records.map((r) => r.toObject());
-}
-
-let exports = 0;
-async function exportTo(
-  format: ExportFormatName,
-  filter: Partial<ExportFilter> = {},
-  projection: 'concepts' | null = null,
-) {
-  exports += 1;
-  const out = path.join(dir, format === 'csv' ? `csv-${exports}` : `export-${exports}.${format}`);
-  const counts = await exportGraph(connection, {
-    format,
-    filter: { ...ALL, ...filter },
-    projection,
-    out,
-  });
-  return { out, counts };
-}
 
 interface JsonNode {
   type: 'node';
@@ -71,29 +46,69 @@ interface JsonEdge {
   evidence: { sentence: string }[];
 }
 
-async function exportJson(
-  filter: Partial<ExportFilter> = {},
-  projection: 'concepts' | null = null,
-) {
-  const { out } = await exportTo('jsonl', filter, projection);
-  const lines = readFileSync(out, 'utf8')
-    .trimEnd()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as JsonNode | JsonEdge);
-  const nodes = lines.filter((l): l is JsonNode => l.type === 'node');
-  const edges = lines.filter((l): l is JsonEdge => l.type === 'edge');
-  const ids = new Set(nodes.map((n) => n.id));
-  for (const edge of edges) {
-    expect(ids.has(edge.source), `${edge.id}: source exported`).toBe(true);
-    expect(ids.has(edge.target), `${edge.id}: target exported`).toBe(true);
-  }
-  return { nodes, edges };
-}
+let exports = 0;
+const test = dbTest
+  /** Cypher's rows as plain objects. */
+  .extend(
+    'cypher',
+    { scope: 'file' },
+    async ({ connection }) =>
+      async (query: string, params: Record<string, unknown> = {}) => {
+        const { records } = await connection.driver.executeQuery(query, params, {
+          database: connection.database,
+        });
+        return records.map((r) => r.toObject());
+      },
+  )
+  /** Exports the graph to a fresh file (a folder for CSV) in the format asked. */
+  .extend(
+    'exportTo',
+    { scope: 'file' },
+    async ({ connection }) =>
+      async (
+        format: ExportFormatName,
+        filter: Partial<ExportFilter> = {},
+        projection: 'concepts' | null = null,
+      ) => {
+        exports += 1;
+        const out = path.join(
+          dir,
+          format === 'csv' ? `csv-${exports}` : `export-${exports}.${format}`,
+        );
+        const counts = await exportGraph(connection, {
+          format,
+          filter: { ...ALL, ...filter },
+          projection,
+          out,
+        });
+        return { out, counts };
+      },
+  )
+  /** A JSON Lines export read back, checking every edge's ends were exported. */
+  .extend(
+    'exportJson',
+    { scope: 'file' },
+    async ({ exportTo }) =>
+      async (filter: Partial<ExportFilter> = {}, projection: 'concepts' | null = null) => {
+        const { out } = await exportTo('jsonl', filter, projection);
+        const lines = readFileSync(out, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as JsonNode | JsonEdge);
+        const nodes = lines.filter((l): l is JsonNode => l.type === 'node');
+        const edges = lines.filter((l): l is JsonEdge => l.type === 'edge');
+        const ids = new Set(nodes.map((n) => n.id));
+        for (const edge of edges) {
+          expect(ids.has(edge.source), `${edge.id}: source exported`).toBe(true);
+          expect(ids.has(edge.target), `${edge.id}: target exported`).toBe(true);
+        }
+        return { nodes, edges };
+      },
+  );
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
+// Every test reads the seed plus one paper whose title and authors every format must escape.
+test.beforeAll(async ({ connection, pool }) => {
   await ingestPapers(connection, readSources([SEED_FILE]), { pool });
   await ingestPapers(
     connection,
@@ -109,10 +124,6 @@ beforeAll(async () => {
     { pool, collection: 'reading list' },
   );
 }, 600_000);
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-});
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -128,7 +139,11 @@ const dataOf = (element: { data?: XmlData }) =>
   Object.fromEntries((element.data ?? []).map((d) => [d.key, d['#text']]));
 
 describe('the whole graph', () => {
-  test('GraphML: every node and link, typed keys, attributes as stored', async () => {
+  test('GraphML: every node and link, typed keys, attributes as stored', async ({
+    connection,
+    cypher,
+    exportTo,
+  }) => {
     const { out, counts } = await exportTo('graphml');
     const text = readFileSync(out, 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
@@ -206,7 +221,9 @@ describe('the whole graph', () => {
     });
   });
 
-  test('CSV: nodes.csv and edges.csv read back by a CSV parser, the same rows as GraphML', async () => {
+  test('CSV: nodes.csv and edges.csv read back by a CSV parser, the same rows as GraphML', async ({
+    exportTo,
+  }) => {
     const { out, counts } = await exportTo('csv');
     const nodes = parseCsv(readFileSync(path.join(out, 'nodes.csv')), { columns: true }) as Row[];
     const edges = parseCsv(readFileSync(path.join(out, 'edges.csv')), { columns: true }) as Row[];
@@ -222,7 +239,11 @@ describe('the whole graph', () => {
     expect(edges.some((e) => e.Relation === 'WROTE')).toBe(true);
   });
 
-  test('JSON Lines: every line parses, each link with all its evidence', async () => {
+  test('JSON Lines: every line parses, each link with all its evidence', async ({
+    connection,
+    cypher,
+    exportJson,
+  }) => {
     const { nodes, edges } = await exportJson();
     const stored = await countGraph(connection);
     expect(nodes.filter((n) => n.kind === 'paper')).toHaveLength(stored.Paper);
@@ -242,7 +263,10 @@ describe('the whole graph', () => {
 });
 
 describe('filters', () => {
-  test('--kinds: only concepts of those kinds, and no link to any other', async () => {
+  test('--kinds: only concepts of those kinds, and no link to any other', async ({
+    cypher,
+    exportJson,
+  }) => {
     const { nodes, edges } = await exportJson({ kinds: ['dataset', 'task'] });
     const concepts = nodes.filter((n) => !['paper', 'claim', 'author'].includes(n.kind));
     expect(new Set(concepts.map((n) => n.kind))).toEqual(new Set(['dataset', 'task']));
@@ -253,7 +277,10 @@ describe('filters', () => {
     expect(edges.some((e) => e.relation === 'EVALUATES_ON')).toBe(true);
   });
 
-  test('--min-papers: only concepts that many papers link directly', async () => {
+  test('--min-papers: only concepts that many papers link directly', async ({
+    cypher,
+    exportJson,
+  }) => {
     const { nodes } = await exportJson({ minPapers: 3 });
     const rows = await cypher(
       `MATCH (c:Concept) WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS n
@@ -266,7 +293,10 @@ describe('filters', () => {
     expect(rows.length).toBeGreaterThan(2);
   });
 
-  test('--since: papers of that year or later, and only the concepts they link', async () => {
+  test('--since: papers of that year or later, and only the concepts they link', async ({
+    cypher,
+    exportJson,
+  }) => {
     const { nodes } = await exportJson({ since: 2020 });
     const papers = nodes.filter((n) => n.kind === 'paper');
     expect(papers.map((p) => p.id)).not.toContain('hostile');
@@ -277,7 +307,11 @@ describe('filters', () => {
     expect(old.nodes.map((p) => p.id)).toContain('hostile');
   });
 
-  test('--collection: the papers of the collection, their concepts, claims and authors', async () => {
+  test('--collection: the papers of the collection, their concepts, claims and authors', async ({
+    connection,
+    cypher,
+    exportJson,
+  }) => {
     const members = (await cypher(`MATCH (p:Paper) RETURN p.id AS id ORDER BY id LIMIT 3`)).map(
       (r) => r.id as string,
     );
@@ -307,7 +341,10 @@ describe('filters', () => {
 });
 
 describe('--projection concepts', () => {
-  test('co-use weights are the papers that link both; lineage weights the BUILDS_ON links between their papers', async () => {
+  test('co-use weights are the papers that link both; lineage weights the BUILDS_ON links between their papers', async ({
+    cypher,
+    exportJson,
+  }) => {
     const { nodes, edges } = await exportJson({}, 'concepts');
     expect(new Set(nodes.map((n) => n.kind)).has('paper')).toBe(false);
     const coUse = await cypher(
@@ -330,7 +367,7 @@ describe('--projection concepts', () => {
 });
 
 describe('BibTeX of a whoUses answer', () => {
-  test('every paper that uses Adam, read back by a BibTeX parser', async () => {
+  test('every paper that uses Adam, read back by a BibTeX parser', async ({ connection }) => {
     const out = path.join(dir, 'adam.bib');
     const { technique, papers } = await exportWhoUses(connection, 'Adam', null, out);
     const answer = await whoUses(connection, 'Adam', null, 1000, 0);
@@ -346,7 +383,7 @@ describe('BibTeX of a whoUses answer', () => {
     expect(hostile.fields.author).toContainEqual({ firstName: 'Jean "JJ"', lastName: 'Dupont' });
   });
 
-  test('within a collection: only its papers', async () => {
+  test('within a collection: only its papers', async ({ connection, cypher }) => {
     const out = path.join(dir, 'adam-reading-list.bib');
     await exportWhoUses(connection, 'Adam', null, out, { collection: 'reading list' });
     const { entries } = parseBibtex(readFileSync(out, 'utf8'), { sentenceCase: false });
@@ -358,7 +395,7 @@ describe('BibTeX of a whoUses answer', () => {
     expect(members.map((m) => m.id)).toEqual(expect.arrayContaining(ids));
   });
 
-  test('a name no concept has writes nothing and keeps the file there', async () => {
+  test('a name no concept has writes nothing and keeps the file there', async ({ connection }) => {
     const out = path.join(dir, 'kept.bib');
     writeFileSync(out, 'before');
     expect(await exportWhoUses(connection, 'No Such Thing', null, out)).toEqual({
@@ -370,27 +407,24 @@ describe('BibTeX of a whoUses answer', () => {
 });
 
 describe('the API', () => {
-  async function gql(query: string, variables: Record<string, unknown>) {
-    const response = await createApp({ connection }).fetch('http://papergraph/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as {
-      data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      errors?: { message: string }[];
-    };
-  }
-  const EXPORT_VIEW = /* GraphQL */ `
-    query ($nodes: [ID!]!, $links: [ID!]!, $format: ExportFormat!) {
+  const ExportView = graphql(`
+    query ExportView($nodes: [ID!]!, $links: [ID!]!, $format: ExportFormat!) {
       exportView(nodes: $nodes, links: $links, format: $format) {
         name
         content
       }
     }
-  `;
+  `);
+  const Bibtex = graphql(`
+    query Bibtex($papers: [ID!]!) {
+      bibtex(papers: $papers)
+    }
+  `);
 
-  test("exportView: a view's nodes and the links among them, with evidence", async () => {
+  test("exportView: a view's nodes and the links among them, with evidence", async ({
+    connection,
+    cypher,
+  }) => {
     const links = await cypher(
       `MATCH (p:Paper {id: 'hostile'})-[r]->(c:Concept) RETURN c.id AS id, type(r) AS type`,
     );
@@ -399,11 +433,10 @@ describe('the API', () => {
       ...links.map((l) => `hostile|${l.type}|${l.id}`),
       'hostile|USES|concept:not-drawn',
     ];
-    const csv = await gql(EXPORT_VIEW, { nodes, links: linkIds, format: 'CSV' });
+    const gql = createGraphQLClient(createApp({ connection }));
+    const csv = await gql(ExportView, { nodes, links: linkIds, format: 'CSV' });
     expect(csv.errors).toBeUndefined();
-    const files = Object.fromEntries(
-      (csv.data!.exportView as { name: string; content: string }[]).map((f) => [f.name, f.content]),
-    );
+    const files = Object.fromEntries(csv.data!.exportView.map((f) => [f.name, f.content]));
     expect(Object.keys(files)).toEqual(['nodes.csv', 'edges.csv']);
     const rows = parseCsv(files['nodes.csv'], { columns: true }) as Row[];
     expect(rows.map((r) => r.Id)).toEqual(nodes.slice(0, -1));
@@ -412,19 +445,20 @@ describe('the API', () => {
     expect(edges).toHaveLength(links.length);
     expect(edges.every((e) => e.Sentence.length > 0)).toBe(true);
 
-    const graphml = await gql(EXPORT_VIEW, { nodes, links: linkIds, format: 'GRAPHML' });
+    const graphml = await gql(ExportView, { nodes, links: linkIds, format: 'GRAPHML' });
     const [file] = graphml.data!.exportView;
     expect(file.name).toBe('papergraph.graphml');
     expect(XMLValidator.validate(file.content)).toBe(true);
   });
 
-  test('bibtex: the papers asked for, in order; too many ids is a clear error', async () => {
-    const { data } = await gql(`query ($papers: [ID!]!) { bibtex(papers: $papers) }`, {
-      papers: ['hostile', 'no such paper'],
-    });
-    const { entries } = parseBibtex(data!.bibtex as string, { sentenceCase: false });
+  test('bibtex: the papers asked for, in order; too many ids is a clear error', async ({
+    connection,
+  }) => {
+    const gql = createGraphQLClient(createApp({ connection }));
+    const { data } = await gql(Bibtex, { papers: ['hostile', 'no such paper'] });
+    const { entries } = parseBibtex(data!.bibtex, { sentenceCase: false });
     expect(entries.map((e) => e.fields.title)).toEqual([HOSTILE_TITLE]);
-    const tooMany = await gql(`query ($papers: [ID!]!) { bibtex(papers: $papers) }`, {
+    const tooMany = await gql(Bibtex, {
       papers: Array.from({ length: 1001 }, (_, i) => `p${i}`),
     });
     expect(tooMany.errors?.[0].message).toBe('at most 1000 papers per call, got 1001');
@@ -432,7 +466,9 @@ describe('the API', () => {
 });
 
 describe('the command', () => {
-  test('papergraph export --format graphml writes a file NetworkX opens', async () => {
+  test('papergraph export --format graphml writes a file NetworkX opens', async ({
+    exportJson,
+  }) => {
     const out = path.join(dir, 'cli.graphml');
     const result = await runCli([
       'export',
@@ -460,19 +496,25 @@ describe('the command', () => {
     expect(python.stdout.trim()).toBe(`${nodes.length} ${edges.length}`);
   });
 
-  test.each([
-    [['--format', 'bibtex', 'x.bib'], '--format bibtex and --who-uses <name> go together'],
-    [['--format', 'xml', 'x.xml'], 'expected one of graphml, csv, jsonl, bibtex'],
-    [['--format', 'csv', '--kinds', 'methods', 'x'], 'expected kinds from method, model'],
-    [
-      ['--format', 'jsonl', '/no/such/dir/x.jsonl'],
-      'cannot write /no/such/dir/x.jsonl: /no/such/dir is not a directory',
-    ],
-    [
-      ['--format', 'bibtex', '--who-uses', 'No Such Thing', path.join(dir, 'none.bib')],
-      'no concept is called "No Such Thing"',
-    ],
-  ])('%j fails: %s', async (args, message) => {
+  test.for([
+    {
+      args: ['--format', 'bibtex', 'x.bib'],
+      message: '--format bibtex and --who-uses <name> go together',
+    },
+    { args: ['--format', 'xml', 'x.xml'], message: 'expected one of graphml, csv, jsonl, bibtex' },
+    {
+      args: ['--format', 'csv', '--kinds', 'methods', 'x'],
+      message: 'expected kinds from method, model',
+    },
+    {
+      args: ['--format', 'jsonl', '/no/such/dir/x.jsonl'],
+      message: 'cannot write /no/such/dir/x.jsonl: /no/such/dir is not a directory',
+    },
+    {
+      args: ['--format', 'bibtex', '--who-uses', 'No Such Thing', path.join(dir, 'none.bib')],
+      message: 'no concept is called "No Such Thing"',
+    },
+  ])('export $args fails: $message', async ({ args, message }) => {
     const result = await runCli(['export', ...args]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(message);

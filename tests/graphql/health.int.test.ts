@@ -1,18 +1,14 @@
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
+
+const test = dbTest;
 
 describe('/health', () => {
-  let connection: Neo4jConnection;
-  beforeAll(async () => {
-    connection = await openTestDatabase();
-  });
-  afterAll(() => connection.close());
-
-  test('reports Neo4j up when it answers', async () => {
+  test('reports Neo4j up when it answers', async ({ connection }) => {
     const response = await createApp({ connection }).fetch('http://papergraph/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });

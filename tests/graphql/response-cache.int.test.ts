@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { expect } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { graphql } from '../gql/index.ts';
+import { dbTest } from '../support/db-test.ts';
+import { createGraphQLClient } from '../support/graphql-client.ts';
 import { asResults } from '../support/seed-results.ts';
-import { clearGraph, openTestDatabase } from '../support/test-database.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
-let connection: Neo4jConnection;
-let app: App;
 
 const paper = (id: string) => ({
   id,
@@ -15,50 +14,65 @@ const paper = (id: string) => ({
   abstract: 'We train the model with Adam and report accuracy on ImageNet.',
 });
 
-async function gql(query: string, headers: Record<string, string> = {}) {
-  const response = await app.fetch('http://papergraph/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
-}
-const countUsers = async () =>
-  (await gql('{ whoUses(technique: "Adam") { totalCount } }')).data.whoUses.totalCount as number;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await clearGraph(connection);
+// One paper using Adam, and an app that caches answers for a minute.
+const test = dbTest.extend('gql', { scope: 'file' }, async ({ connection }) => {
   await ingestPapers(connection, asResults([paper('cache:1')]), {});
-  app = createApp({ connection, token: TOKEN, responseCacheMs: 60_000 });
-});
-afterAll(async () => {
-  await connection.close();
+  return createGraphQLClient(createApp({ connection, token: TOKEN, responseCacheMs: 60_000 }));
 });
 
-test('a repeated query is answered from memory; an API mutation empties the cache', async () => {
+const AdamUsers = graphql(`
+  query CachedAdamUsers {
+    whoUses(technique: "Adam") {
+      totalCount
+    }
+  }
+`);
+
+test('a repeated query is answered from memory; an API mutation empties the cache', async ({
+  connection,
+  gql,
+}) => {
+  const countUsers = async () => (await gql(AdamUsers)).data!.whoUses.totalCount;
   expect(await countUsers()).toBe(1);
   // Written behind the server's back (another process): the cached answer stands for its TTL.
   await ingestPapers(connection, asResults([paper('cache:2')]), {});
   expect(await countUsers()).toBe(1);
   // The database really holds both: an uncached query (new text) sees them.
-  expect((await gql('{ whoUses(technique: "Adam", first: 5) { totalCount } }')).data).toEqual({
-    whoUses: { totalCount: 2 },
-  });
+  const uncached = await gql(
+    graphql(`
+      query UncachedAdamUsers {
+        whoUses(technique: "Adam", first: 5) {
+          totalCount
+        }
+      }
+    `),
+  );
+  expect(uncached.data).toEqual({ whoUses: { totalCount: 2 } });
 
   const written = await gql(
-    `mutation { ingestPapers(papers: [{ id: "cache:3", title: "${paper('cache:3').title}",
-       abstract: "${paper('cache:3').abstract}" }]) { written } }`,
+    graphql(`
+      mutation CacheEmptyingIngest($papers: [PaperInput!]!) {
+        ingestPapers(papers: $papers) {
+          written
+        }
+      }
+    `),
+    { papers: [paper('cache:3')] },
     { authorization: `Bearer ${TOKEN}` },
   );
   expect(written.errors).toBeUndefined();
   expect(await countUsers()).toBe(3);
 });
 
-test('answers with errors are not cached', async () => {
-  const missing = '{ neighborhood(id: "cache:none", depth: 1) { truncated } }';
-  expect((await gql(missing)).errors?.[0].message).toMatch(/no paper, concept/);
+test('answers with errors are not cached', async ({ connection, gql }) => {
+  const Missing = graphql(`
+    query MissingNeighborhood {
+      neighborhood(id: "cache:none", depth: 1) {
+        truncated
+      }
+    }
+  `);
+  expect((await gql(Missing)).errors?.[0].message).toMatch(/no paper, concept/);
   await ingestPapers(connection, asResults([paper('cache:none')]), {});
-  expect((await gql(missing)).data).toEqual({ neighborhood: { truncated: false } });
+  expect((await gql(Missing)).data).toEqual({ neighborhood: { truncated: false } });
 });

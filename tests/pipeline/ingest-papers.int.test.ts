@@ -1,43 +1,37 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
+import { describe, expect } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { dbTest } from '../support/db-test.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
-import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+import { clearGraph, countGraph } from '../support/test-database.ts';
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
-const query = async (cypher: string, params: Record<string, unknown> = {}) =>
-  (
-    await connection.driver.executeQuery(cypher, params, { database: connection.database })
-  ).records.map((r) => r.toObject());
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
-});
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-});
+// `query`: Cypher's rows as plain objects.
+const test = dbTest.extend(
+  'query',
+  { scope: 'file' },
+  async ({ connection }) =>
+    async (cypher: string, params: Record<string, unknown> = {}) =>
+      (
+        await connection.driver.executeQuery(cypher, params, { database: connection.database })
+      ).records.map((r) => r.toObject()),
+);
 
 describe('ingesting the seed', () => {
-  beforeAll(async () => {
+  test.beforeAll(async ({ connection, pool }) => {
     await clearGraph(connection);
     await ingestPapers(connection, readSources([SEED_FILE]), { pool });
   });
 
-  test('holds the 41 seed papers, each linked to concepts', async () => {
+  test('holds the 41 seed papers, each linked to concepts', async ({ query }) => {
     const [row] = await query('MATCH (p:Paper) RETURN count(p) AS papers');
     expect(Number(row.papers)).toBe(41);
     const unlinked = await query(
       'MATCH (p:Paper) WHERE NOT (p)-->(:Concept) RETURN p.title AS title',
     );
-    expect(unlinked.length).toBeLessThan(3);
+    expect(unlinked).toEqual([]);
   });
 
-  test('the Sophia paper uses Adam, with the sentence that says so', async () => {
+  test('the Sophia paper uses Adam, with the sentence that says so', async ({ query }) => {
     const rows = await query(
       `MATCH (p:Paper)-[r:USES|COMPARES]->(c:Concept {id: 'concept:adam'})
        WHERE p.title STARTS WITH 'Sophia'
@@ -49,7 +43,7 @@ describe('ingesting the seed', () => {
     expect(rows[0].confidence).toBeGreaterThan(0);
   });
 
-  test('every paper-to-concept and claim relationship carries its evidence', async () => {
+  test('every paper-to-concept and claim relationship carries its evidence', async ({ query }) => {
     const [row] = await query(
       `MATCH (:Paper)-[r:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES|CLAIMS]->()
        RETURN count(r) AS total,
@@ -57,11 +51,13 @@ describe('ingesting the seed', () => {
                       WHERE r2.sentence IS NULL OR r2.sentence = '' OR r2.rule IS NULL OR r2.confidence IS NULL
                       RETURN r2 } AS missing`,
     );
-    expect(Number(row.total)).toBeGreaterThan(200);
+    expect(Number(row.total)).toBe(230);
     expect(Number(row.missing)).toBe(0);
   });
 
-  test('one node per concept however it is written: no two concepts share an alias key', async () => {
+  test('one node per concept however it is written: no two concepts share an alias key', async ({
+    query,
+  }) => {
     const rows = await query(
       `MATCH (c:Concept) UNWIND c.keys AS key WITH c.kind AS kind, key, collect(c.id) AS ids
        WHERE size(ids) > 1 RETURN kind, key, ids`,
@@ -69,7 +65,11 @@ describe('ingesting the seed', () => {
     expect(rows).toEqual([]);
   });
 
-  test('ingesting the seed again leaves the graph exactly as it was', async () => {
+  test('ingesting the seed again leaves the graph exactly as it was', async ({
+    connection,
+    pool,
+    query,
+  }) => {
     const before = await countGraph(connection);
     const props = await query('MATCH (n) RETURN sum(size(keys(n))) AS n');
     const summary = await ingestPapers(connection, readSources([SEED_FILE]), { pool });
@@ -80,9 +80,13 @@ describe('ingesting the seed', () => {
 });
 
 describe('re-ingesting a changed paper', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
 
-  test('replaces its old mentions and claims instead of piling them up', async () => {
+  test('replaces its old mentions and claims instead of piling them up', async ({
+    connection,
+    pool,
+    query,
+  }) => {
     const v1 = {
       id: 'p1',
       title: '',
@@ -104,7 +108,7 @@ describe('re-ingesting a changed paper', () => {
 });
 
 describe('technique lineage', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
   const proposer = {
     id: 'a',
     title: 'LionNet: Symbolic Discovery of Optimizers',
@@ -116,18 +120,25 @@ describe('technique lineage', () => {
     abstract: 'We fine-tune ViT with LionNet and compare it against Adam.',
   };
 
-  test.each([
-    ['proposer first', [proposer, user]],
-    ['user first', [user, proposer]],
-  ])('BUILDS_ON is derived whichever paper arrives first (%s)', async (_, order) => {
-    for (const paper of order) await ingestPapers(connection, asResults([paper]), { pool });
-    const rows = await query(
-      'MATCH (b:Paper)-[r:BUILDS_ON]->(a:Paper) RETURN b.id AS from, a.id AS to, r.via AS via',
-    );
-    expect(rows).toEqual([{ from: 'b', to: 'a', via: expect.stringMatching(/lionnet/) }]);
-  });
+  test.for([
+    { arrival: 'proposer first', order: [proposer, user] },
+    { arrival: 'user first', order: [user, proposer] },
+  ])(
+    'BUILDS_ON is derived whichever paper arrives first ($arrival)',
+    async ({ order }, { connection, pool, query }) => {
+      for (const paper of order) await ingestPapers(connection, asResults([paper]), { pool });
+      const rows = await query(
+        'MATCH (b:Paper)-[r:BUILDS_ON]->(a:Paper) RETURN b.id AS from, a.id AS to, r.via AS via',
+      );
+      expect(rows).toEqual([{ from: 'b', to: 'a', via: expect.stringMatching(/lionnet/) }]);
+    },
+  );
 
-  test('lineage goes when the proposer no longer proposes the concept', async () => {
+  test('lineage goes when the proposer no longer proposes the concept', async ({
+    connection,
+    pool,
+    query,
+  }) => {
     await ingestPapers(connection, asResults([proposer, user]), { pool });
     await ingestPapers(
       connection,

@@ -4,42 +4,53 @@ import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
+import { afterAll, describe, expect } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { readPapers } from '../../src/ingest/read-papers.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { dbTest } from '../support/db-test.ts';
 import { retainedHeap } from '../support/retained-heap.ts';
 import { asResults } from '../support/seed-results.ts';
-import { countGraph, openTestDatabase } from '../support/test-database.ts';
+import { countGraph } from '../support/test-database.ts';
 
 const TOKEN = 'hostile-test-token-0123456789';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-hostile-'));
-let connection: Neo4jConnection;
-let pool: ExtractPool;
-let app: App;
-
-async function post(body: string, headers: Record<string, string> = {}) {
-  const response = await app.fetch('http://papergraph/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-  });
-  return {
-    status: response.status,
-    json: (await response.json()) as {
-      data?: Record<string, unknown>;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    },
-  };
-}
-const gql = (
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) => post(JSON.stringify({ query, variables }), headers);
+// `post` sends a raw body, `gql` a query: both answer with the status and the parsed body.
+const test = dbTest
+  .extend('app', { scope: 'file' }, async ({ connection, pool }) =>
+    createApp({ connection, token: TOKEN, pool }),
+  )
+  .extend(
+    'post',
+    { scope: 'file' },
+    async ({ app }) =>
+      async (body: string, headers: Record<string, string> = {}) => {
+        const response = await app.fetch('http://papergraph/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+        return {
+          status: response.status,
+          json: (await response.json()) as {
+            data?: Record<string, unknown>;
+            errors?: { message: string; extensions?: { code?: string } }[];
+          },
+        };
+      },
+  )
+  .extend(
+    'gql',
+    { scope: 'file' },
+    async ({ post }) =>
+      (
+        query: string,
+        variables: Record<string, unknown> = {},
+        headers: Record<string, string> = {},
+      ) =>
+        post(JSON.stringify({ query, variables }), headers),
+  );
 
 const INJECTIONS = [
   `"}) MATCH (n) DETACH DELETE n //`,
@@ -49,10 +60,8 @@ const INJECTIONS = [
   `$id} DETACH DELETE n {`,
 ];
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
-  app = createApp({ connection, token: TOKEN, pool });
+// One paper every test can count on, before any test writes.
+test.beforeAll(async ({ connection, pool }) => {
   await ingestPapers(
     connection,
     asResults([
@@ -61,14 +70,14 @@ beforeAll(async () => {
     { pool },
   );
 });
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('Cypher injection', () => {
-  test('injection strings stored as ids, titles, names and abstracts are data, nothing more', async () => {
+  test('injection strings stored as ids, titles, names and abstracts are data, nothing more', async ({
+    connection,
+    pool,
+    gql,
+  }) => {
     const papers = INJECTIONS.map((text, i) => ({
       id: `inj-${i}${text}`,
       title: `${text}: ${text}`,
@@ -84,25 +93,31 @@ describe('Cypher injection', () => {
     expect(data).toEqual({ paper: { title: papers[0].title } });
   });
 
-  test.each(INJECTIONS)('query arguments %s change nothing', async (text) => {
-    const before = await countGraph(connection);
-    for (const query of [
-      'query($t: String!) { whoUses(technique: $t) { totalCount } }',
-      'query($t: String!) { search(text: $t) { id } }',
-      'query($t: String!) { concept(name: $t) { id } }',
-      'query($t: String!) { papers(filter: { concept: $t, text: $t, dataset: $t }) { totalCount } }',
-      'query($t: ID!) { neighborhood(id: $t) { truncated } }',
-      'query($t: String!) { claims(hardware: $t, concept: $t) { totalCount } }',
-    ]) {
-      const { status } = await gql(query, { t: text });
-      expect(status).toBeLessThan(500);
-    }
-    expect(await countGraph(connection)).toEqual(before);
-  });
+  test.for(INJECTIONS.map((text) => ({ text })))(
+    'query arguments $text change nothing',
+    async ({ text }, { connection, gql }) => {
+      const before = await countGraph(connection);
+      for (const query of [
+        'query($t: String!) { whoUses(technique: $t) { totalCount } }',
+        'query($t: String!) { search(text: $t) { id } }',
+        'query($t: String!) { concept(name: $t) { id } }',
+        'query($t: String!) { papers(filter: { concept: $t, text: $t, dataset: $t }) { totalCount } }',
+        'query($t: ID!) { neighborhood(id: $t) { truncated } }',
+        'query($t: String!) { claims(hardware: $t, concept: $t) { totalCount } }',
+      ]) {
+        const { status } = await gql(query, { t: text });
+        expect(status).toBeLessThan(500);
+      }
+      expect(await countGraph(connection)).toEqual(before);
+    },
+  );
 });
 
 describe('huge and broken records', () => {
-  test('a 10 MB abstract is refused with its line, and the records around it are stored', async () => {
+  test('a 10 MB abstract is refused with its line, and the records around it are stored', async ({
+    connection,
+    pool,
+  }) => {
     const file = path.join(dir, 'huge.jsonl');
     writeFileSync(
       file,
@@ -122,7 +137,10 @@ describe('huge and broken records', () => {
     ]);
   });
 
-  test('invalid UTF-8 is read with replacement characters, not a crash', async () => {
+  test('invalid UTF-8 is read with replacement characters, not a crash', async ({
+    connection,
+    pool,
+  }) => {
     const file = path.join(dir, 'bad-utf8.jsonl');
     const line = Buffer.concat([
       Buffer.from('{"id":"bad-utf8","title":"","abstract":"We use Adam '),
@@ -134,7 +152,10 @@ describe('huge and broken records', () => {
     expect(summary.written).toBe(1);
   });
 
-  test('a million-line JSONL streams through: bad lines skipped and counted, memory bounded', async () => {
+  test('a million-line JSONL streams through: bad lines skipped and counted, memory bounded', async ({
+    connection,
+    pool,
+  }) => {
     const file = path.join(dir, 'million.jsonl');
     const out = createWriteStream(file);
     for (let i = 0; i < 1_000_000; i += 1) {
@@ -186,7 +207,7 @@ describe('huge and broken records', () => {
 });
 
 describe('abusive GraphQL', () => {
-  test('oversized variables are refused with 413 before parsing', async () => {
+  test('oversized variables are refused with 413 before parsing', async ({ post }) => {
     const { status, json } = await post(
       JSON.stringify({ query: '{ stats { papers } }', variables: { x: 'a'.repeat(9 * 2 ** 20) } }),
     );
@@ -194,13 +215,16 @@ describe('abusive GraphQL', () => {
     expect(json.errors?.[0].extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  test('a query with thousands of tokens is refused', async () => {
+  test('a query with thousands of tokens is refused', async ({ gql }) => {
     const fields = Array.from({ length: 2500 }, () => 'papers').join(' ');
     const { json } = await gql(`{ stats { ${fields} } }`);
     expect(json.errors?.[0].message).toMatch(/token limit/i);
   });
 
-  test('a mutation without the token writes nothing, and the server still answers', async () => {
+  test('a mutation without the token writes nothing, and the server still answers', async ({
+    connection,
+    gql,
+  }) => {
     const before = await countGraph(connection);
     const { json } = await gql('mutation { deletePaper(id: "anchor") }');
     expect(json.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -208,7 +232,7 @@ describe('abusive GraphQL', () => {
     expect((await gql('{ stats { papers } }')).json.data).toBeDefined();
   });
 
-  test('responses carry the security headers and no wildcard CORS', async () => {
+  test('responses carry the security headers and no wildcard CORS', async ({ app }) => {
     const response = await app.fetch('http://papergraph/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://evil.example' },

@@ -1,29 +1,19 @@
 // A bounded load test on loopback and two overlapping ingests at once.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { syntheticCorpus } from '../../bench/synthetic-corpus.ts';
 import { createApp } from '../../src/app.ts';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
+import { createExtractPool } from '../../src/extract/extract-pool.ts';
 import type { RawPaper } from '../../src/domain.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { dbTest } from '../support/db-test.ts';
 import { retainedHeap } from '../support/retained-heap.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
-import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+import { clearGraph, countGraph } from '../support/test-database.ts';
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
-});
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-});
+const test = dbTest;
 
 const STANDARD_QUERIES = [
   '{ whoUses(technique: "Adam", first: 20) { totalCount edges { roles node { title } evidence { sentence } } } }',
@@ -35,7 +25,10 @@ const STANDARD_QUERIES = [
 ];
 
 describe('load', () => {
-  test('16 concurrent clients for 8 s of standard queries: zero errors, flat memory', async () => {
+  test('16 concurrent clients for 8 s of standard queries: zero errors, flat memory', async ({
+    connection,
+    pool,
+  }) => {
     await clearGraph(connection);
     await ingestPapers(connection, readSources([SEED_FILE]), { pool });
     const server = createServer(createApp({ connection }));
@@ -79,7 +72,10 @@ describe('load', () => {
 });
 
 describe('concurrency', () => {
-  test('two overlapping ingests at once give the graph of one after the other', async () => {
+  test('two overlapping ingests at once give the graph of one after the other', async ({
+    connection,
+    pool,
+  }) => {
     const papers = [...syntheticCorpus(600, { borrowed: 1 })];
     const first: RawPaper[] = papers.slice(0, 400);
     const second: RawPaper[] = papers.slice(200);

@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import { arxivSource } from '../../src/sources/arxiv-source.ts';
 import { openAlexSource, type OpenAlexRequest } from '../../src/sources/openalex-source.ts';
 import type { PaperSource } from '../../src/sources/paper-source.ts';
@@ -12,9 +11,9 @@ import { createPoliteFetch } from '../../src/sources/polite-fetch.ts';
 import { runImport, type RunImportOptions } from '../../src/sources/run-import.ts';
 import { s2Source } from '../../src/sources/s2-source.ts';
 import { SourceError } from '../../src/sources/source-error.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
-import { clearGraph, countGraph, openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
+import { clearGraph, countGraph } from '../support/test-database.ts';
 import {
   atom,
   fixture,
@@ -25,8 +24,6 @@ import {
   type FixtureServer,
 } from './fixture-server.ts';
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
 let server: FixtureServer;
 let stateDir: string;
 
@@ -109,40 +106,45 @@ const openalex = (request: OpenAlexRequest = { search: 'optimizer' }) =>
   });
 const s2 = () =>
   s2Source({ ids: S2_IDS }, { baseUrl: `${server.url}/s2`, fetch: polite('Semantic Scholar') });
-const importFrom = (source: PaperSource, options: Partial<RunImportOptions> = {}) =>
-  runImport(connection, source, { stateDir, pool, ...options });
-
-const query = async (cypher: string, params: Record<string, unknown> = {}) =>
-  (
-    await connection.driver.executeQuery(cypher, params, { database: connection.database })
-  ).records.map((r) => r.toObject());
-
-/** Everything an import decides, without timestamps. */
-async function snapshot() {
-  return {
+const test = dbTest
+  /** Runs an import into the test database, with the file's state folder and pool. */
+  .extend(
+    'importFrom',
+    { scope: 'file' },
+    async ({ connection, pool }) =>
+      (source: PaperSource, options: Partial<RunImportOptions> = {}) =>
+        runImport(connection, source, { stateDir, pool, ...options }),
+  )
+  /** Cypher's rows as plain objects. */
+  .extend(
+    'query',
+    { scope: 'file' },
+    async ({ connection }) =>
+      async (cypher: string, params: Record<string, unknown> = {}) =>
+        (
+          await connection.driver.executeQuery(cypher, params, { database: connection.database })
+        ).records.map((r) => r.toObject()),
+  )
+  /** Everything an import decides, without timestamps. */
+  .extend('snapshot', { scope: 'file' }, async ({ connection, query }) => async () => ({
     counts: await countGraph(connection),
     papers: await query(
       `MATCH (p:Paper) RETURN p.id AS id, p.stub AS stub, p.title AS title, p.source AS source,
-         p.externalIds AS externalIds ORDER BY id`,
+             p.externalIds AS externalIds ORDER BY id`,
     ),
     cites: await query('MATCH (a)-[:CITES]->(b) RETURN a.id AS from, b.id AS to ORDER BY from, to'),
     wrote: await query('MATCH (a:Author)-[:WROTE]->(p) RETURN a.id AS a, p.id AS p ORDER BY a, p'),
     links: await query(
       'MATCH (p:Paper)-[r]->(c:Concept) RETURN p.id AS p, type(r) AS t, c.id AS c ORDER BY p, t, c',
     ),
-  };
-}
+  }));
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
   server = await startFixtureServer(route);
   stateDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-import-state-'));
 }, SLOW);
 afterAll(async () => {
   await server.close();
-  await pool.close();
-  await connection.close();
   rmSync(stateDir, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -153,7 +155,7 @@ beforeEach(() => {
 describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky service', () => {
   const summaries: Record<string, Awaited<ReturnType<typeof runImport>>> = {};
   let requests: FixtureRequest[] = [];
-  beforeAll(async () => {
+  test.beforeAll(async ({ connection, importFrom }) => {
     await clearGraph(connection);
     faults.clear();
     server.requests.length = 0;
@@ -208,7 +210,11 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
     ]);
   });
 
-  test('papers, stubs, authors and CITES edges, counted exactly', async () => {
+  test('papers, stubs, authors and CITES edges, counted exactly', async ({
+    connection,
+    query,
+    snapshot,
+  }) => {
     const counts = await countGraph(connection);
     expect({ papers: counts.Paper, authors: counts.Author, cites: counts.CITES }).toEqual({
       papers: 8,
@@ -239,7 +245,7 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
     ]);
   });
 
-  test('the same paper from two sources is one node holding every id', async () => {
+  test('the same paper from two sources is one node holding every id', async ({ query }) => {
     expect(
       await query(
         `MATCH (p:Paper) WHERE p.id IN ['arxiv:2302.06675', 'arxiv:2305.14342', 'doi:10.5555/sam.2021', 'openalex:W2963000005', 'arxiv:hep-th/9901001']
@@ -280,7 +286,9 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
     ]);
   });
 
-  test('whoUses answers through real citations: papers citing the proposer of Lion', async () => {
+  test('whoUses answers through real citations: papers citing the proposer of Lion', async ({
+    connection,
+  }) => {
     const { page } = await whoUses(connection, 'Lion', null, 10, 0);
     expect(page.items.map((item) => [item.paper.id, item.relation, item.throughPaperId])).toEqual([
       ['arxiv:2302.06675', 'DIRECT', null],
@@ -297,7 +305,7 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
 
   test(
     'importing everything again changes nothing',
-    async () => {
+    async ({ importFrom, snapshot }) => {
       const before = await snapshot();
       await importFrom(arxiv());
       await importFrom(openalex());
@@ -309,7 +317,7 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
 
   test(
     'a cited stub is filled in when the paper arrives, never duplicated',
-    async () => {
+    async ({ connection, importFrom, query }) => {
       const summary = await importFrom(openalex({ ids: ['https://openalex.org/W9000000009'] }));
       expect(summary).toMatchObject({ read: 1, written: 1 });
       const counts = await countGraph(connection);
@@ -340,7 +348,7 @@ describe('importing from arXiv, OpenAlex and Semantic Scholar through a flaky se
 describe('an interrupted import', () => {
   test(
     'resumed, it gives the same graph as one uninterrupted run',
-    async () => {
+    async ({ connection, importFrom, query, snapshot }) => {
       await clearGraph(connection);
       await importFrom(openalex());
       const uninterrupted = await snapshot();
@@ -378,7 +386,7 @@ describe('an interrupted import', () => {
 
   test(
     '--restart ignores the saved state',
-    async () => {
+    async ({ connection, importFrom }) => {
       await clearGraph(connection);
       inject429('openalex:3', ...Array(4).fill(json('{}', 500)));
       await expect(importFrom(openalex())).rejects.toThrow(SourceError);
@@ -392,7 +400,9 @@ describe('an interrupted import', () => {
 });
 
 describe('errors from the service', () => {
-  test('arXiv reports a bad id in its error feed: a SourceError with its words', async () => {
+  test('arXiv reports a bad id in its error feed: a SourceError with its words', async ({
+    importFrom,
+  }) => {
     const source = arxivSource(
       { ids: ['1234.12345'] },
       { baseUrl: `${server.url}/arxiv/query`, fetch: polite('arXiv') },
@@ -414,7 +424,7 @@ describe('errors from the service', () => {
 
   test(
     'the CLI imports from the configured base URL and reports a failure in one line',
-    async () => {
+    async ({ connection }) => {
       await clearGraph(connection);
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-import-cli-'));
       try {

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { applySchema } from '../../src/store/apply-schema.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
+
+const test = dbTest;
 
 describe('applySchema on the real Neo4j', () => {
-  let connection: Neo4jConnection;
-  beforeAll(async () => {
-    connection = await openTestDatabase();
-  });
-  afterAll(() => connection.close());
-
-  test('creates every constraint and full-text index, and is idempotent', async () => {
+  test('creates every constraint and full-text index, and is idempotent', async ({
+    connection,
+  }) => {
     await applySchema(connection);
     const { records } = await connection.driver.executeQuery(
       'SHOW INDEXES YIELD name, type WHERE type <> "LOOKUP" RETURN name, type ORDER BY name',
@@ -42,7 +39,9 @@ describe('applySchema on the real Neo4j', () => {
     `);
   });
 
-  test('recreates the full-text indexes of older graphs as eventually consistent', async () => {
+  test('recreates the full-text indexes of older graphs as eventually consistent', async ({
+    connection,
+  }) => {
     const run = (cypher: string) =>
       connection.driver.executeQuery(cypher, {}, { database: connection.database });
     await run('DROP INDEX paper_text');
@@ -63,7 +62,7 @@ describe('applySchema on the real Neo4j', () => {
     expect(found.records.map((r) => r.get('id'))).toEqual(['old:2']);
   });
 
-  test('a second paper with the same id is refused by the constraint', async () => {
+  test('a second paper with the same id is refused by the constraint', async ({ connection }) => {
     const create = () =>
       connection.driver.executeQuery(
         'CREATE (:Paper {id: "dup"})',
@@ -74,7 +73,7 @@ describe('applySchema on the real Neo4j', () => {
     await expect(create()).rejects.toThrow(/already exists/);
   });
 
-  test('links written without a rank key (older graphs) get theirs', async () => {
+  test('links written without a rank key (older graphs) get theirs', async ({ connection }) => {
     const run = (cypher: string) =>
       connection.driver.executeQuery(cypher, {}, { database: connection.database });
     await run(

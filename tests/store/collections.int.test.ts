@@ -1,42 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { RawPaper } from '../../src/domain.ts';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { fileUnfiledPapers, listCollections } from '../../src/store/collections.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { findPapers } from '../../src/store/paper-reads.ts';
 import { removeCollection, removePapers } from '../../src/store/remove-papers.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
+import { dbTest } from '../support/db-test.ts';
 import { asResults } from '../support/seed-results.ts';
-import {
-  clearGraph,
-  dumpGraph,
-  graphFingerprint,
-  openTestDatabase,
-} from '../support/test-database.ts';
+import { clearGraph, dumpGraph, graphFingerprint } from '../support/test-database.ts';
 
 type Fixture = Omit<RawPaper, 'source'>;
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
-});
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-});
-
-const ingest = (papers: Fixture[], collection: string) =>
-  ingestPapers(connection, asResults(papers), { pool, collection });
-
-/** The graph, whole: every node and relationship, and the readable lines of what they say. */
-const snapshot = async () => ({
-  fingerprint: await graphFingerprint(connection),
-  dump: await dumpGraph(connection),
-});
+const test = dbTest
+  /** Ingests papers into a collection through the pipeline. */
+  .extend(
+    'ingest',
+    { scope: 'file' },
+    async ({ connection, pool }) =>
+      (papers: Fixture[], collection: string) =>
+        ingestPapers(connection, asResults(papers), { pool, collection }),
+  )
+  /** The graph, whole: every node and relationship, and the readable lines of what they say. */
+  .extend('snapshot', { scope: 'file' }, async ({ connection }) => async () => ({
+    fingerprint: await graphFingerprint(connection),
+    dump: await dumpGraph(connection),
+  }));
 
 // Collection "main": what stays. Collection "extra": what is taken away, written to cross "main"
 // in every way a removal must undo: lineage both ways (ZephyrNorm proposed in main and used in
@@ -114,9 +102,13 @@ const EXTRA: Fixture[] = [
 ];
 
 describe('collections', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
 
-  test('taking a collection away leaves the graph a clean ingest of the rest gives', async () => {
+  test('taking a collection away leaves the graph a clean ingest of the rest gives', async ({
+    connection,
+    ingest,
+    snapshot,
+  }) => {
     await ingest(MAIN, 'main');
     const clean = await snapshot();
     await clearGraph(connection);
@@ -145,7 +137,10 @@ describe('collections', () => {
     expect(await listCollections(connection)).toEqual([{ name: 'main', papers: 8 }]);
   });
 
-  test('a paper remembers every collection that brought it, unchanged or not', async () => {
+  test('a paper remembers every collection that brought it, unchanged or not', async ({
+    connection,
+    ingest,
+  }) => {
     await ingest([SHARED], 'first.jsonl');
     const again = await ingest([SHARED], 'second.jsonl');
     expect(again).toMatchObject({ unchanged: 1, written: 0 });
@@ -158,7 +153,11 @@ describe('collections', () => {
     expect(await removeCollection(connection, 'first.jsonl')).toBeNull();
   });
 
-  test('a removal while another collection is ingested leaves both right', async () => {
+  test('a removal while another collection is ingested leaves both right', async ({
+    connection,
+    ingest,
+    snapshot,
+  }) => {
     await ingest(MAIN, 'main');
     const clean = await snapshot();
     await clearGraph(connection);
@@ -169,7 +168,10 @@ describe('collections', () => {
     expect(await snapshot()).toEqual(clean);
   });
 
-  test('papers filter and who-uses answers keep to a collection and a date range', async () => {
+  test('papers filter and who-uses answers keep to a collection and a date range', async ({
+    connection,
+    ingest,
+  }) => {
     await ingest(
       MAIN.map((p, i) => ({ ...p, published: i % 2 === 0 ? '2021' : '2023-04-02' })),
       'main',
@@ -194,7 +196,10 @@ describe('collections', () => {
     expect(of2021.items.map((a) => a.paper.id).sort()).toEqual(['sparrow-1', 'sparrow-3']);
   });
 
-  test('removing a paper by id takes it from every collection, and papers of older graphs get filed', async () => {
+  test('removing a paper by id takes it from every collection, and papers of older graphs get filed', async ({
+    connection,
+    ingest,
+  }) => {
     await ingest(MAIN, 'main');
     await ingest(EXTRA, 'extra');
     expect(await removePapers(connection, ['shared', 'no-such-paper'])).toEqual(['shared']);

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { loadConceptMap } from '../../src/store/concept-map.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { searchGraph } from '../../src/store/search-graph.ts';
 import { loadPapersPerYear, loadStartingPoints } from '../../src/store/starting-points.ts';
 import { asResults } from '../support/seed-results.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
 
-let connection: Neo4jConnection;
+const test = dbTest;
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
+test.beforeAll(async ({ connection }) => {
   await ingestPapers(
     connection,
     asResults([
@@ -41,10 +39,10 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => connection?.close());
-
 describe('loadConceptMap', () => {
-  test('the most used concepts of each kind, no paper, linked by papers naming both', async () => {
+  test('the most used concepts of each kind, no paper, linked by papers naming both', async ({
+    connection,
+  }) => {
     const map = await loadConceptMap(connection, { perKind: 2, links: 20, sample: 1000 });
     const kinds = map.nodes.map((n) => n.kind);
     expect(kinds).not.toContain('PAPER');
@@ -60,7 +58,9 @@ describe('loadConceptMap', () => {
     expect(pair?.papers).toBe(2);
   });
 
-  test('a sample smaller than a concept scales its counts up instead of reading every paper', async () => {
+  test('a sample smaller than a concept scales its counts up instead of reading every paper', async ({
+    connection,
+  }) => {
     const map = await loadConceptMap(connection, { perKind: 2, links: 20, sample: 1 });
     for (const edge of map.edges.filter((e) => e.type === 'CO_OCCURS'))
       expect(edge.papers).toBeGreaterThanOrEqual(2);
@@ -68,7 +68,9 @@ describe('loadConceptMap', () => {
 });
 
 describe('starting points and trends', () => {
-  test('the welcome questions name concepts the graph holds, each with its papers', async () => {
+  test('the welcome questions name concepts the graph holds, each with its papers', async ({
+    connection,
+  }) => {
     const points = await loadStartingPoints(connection);
     const reasons = Object.fromEntries(points.map((p) => [p.reason, p.concept.name]));
     expect(reasons['top-dataset']).toBe('ImageNet');
@@ -77,13 +79,13 @@ describe('starting points and trends', () => {
     for (const point of points) expect(point.papers).toBeGreaterThan(0);
   });
 
-  test('papers per year count dated papers only, once each', async () => {
+  test('papers per year count dated papers only, once each', async ({ connection }) => {
     expect(await loadPapersPerYear(connection, 'concept:adam')).toEqual([
       { year: 2022, papers: 2 },
     ]);
   });
 
-  test('search hits carry paper counts; the name itself comes first', async () => {
+  test('search hits carry paper counts; the name itself comes first', async ({ connection }) => {
     const hits = await searchGraph(connection, 'ImageNet', null, 5);
     expect(hits[0]).toMatchObject({ id: 'concept:imagenet', kind: 'DATASET', paperCount: 3 });
   });

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { loadNeighborhood } from '../../src/store/graph-slices.ts';
 import { loadLinks } from '../../src/store/load-links.ts';
 import { toEvidence } from '../../src/store/records.ts';
 import { asResults } from '../support/seed-results.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
 
-let connection: Neo4jConnection;
+const test = dbTest;
 const ALL = { kinds: null, types: null, minConfidence: 0 };
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
+test.beforeAll(async ({ connection }) => {
   await ingestPapers(
     connection,
     asResults([
@@ -41,10 +40,9 @@ beforeAll(async () => {
     {},
   );
 });
-afterAll(() => connection.close());
 
 /** Every link among `ids`, as "source TYPE target", straight from Cypher. */
-async function linksAmong(ids: string[]) {
+async function linksAmong(connection: Neo4jConnection, ids: string[]) {
   const { records } = await connection.driver.executeQuery(
     `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
      RETURN a.id + ' ' + type(r) + ' ' + b.id AS link`,
@@ -54,7 +52,9 @@ async function linksAmong(ids: string[]) {
   return new Set(records.map((r) => r.get('link') as string));
 }
 
-test('a slice holds every link among its nodes: lineage between the papers of its last ring', async () => {
+test('a slice holds every link among its nodes: lineage between the papers of its last ring', async ({
+  connection,
+}) => {
   const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 1,
@@ -62,12 +62,14 @@ test('a slice holds every link among its nodes: lineage between the papers of it
   });
   const ids = slice!.nodes.map((n) => n.id);
   expect(ids).toEqual(expect.arrayContaining(['concept:lionnet', 'lion', 'vit', 'bert']));
-  const links = await linksAmong(ids);
+  const links = await linksAmong(connection, ids);
   expect([...links]).toEqual(expect.arrayContaining(['vit BUILDS_ON lion', 'bert BUILDS_ON lion']));
   expect(new Set(slice!.edges.map((e) => `${e.source} ${e.type} ${e.target}`))).toEqual(links);
 });
 
-test('a ring cut by the limit still shows the links among the nodes it kept', async () => {
+test('a ring cut by the limit still shows the links among the nodes it kept', async ({
+  connection,
+}) => {
   const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 2,
@@ -75,12 +77,15 @@ test('a ring cut by the limit still shows the links among the nodes it kept', as
   });
   expect(slice!.truncated).toBe(true);
   expect(slice!.nodes).toHaveLength(3);
-  const links = await linksAmong(slice!.nodes.map((n) => n.id));
+  const links = await linksAmong(
+    connection,
+    slice!.nodes.map((n) => n.id),
+  );
   expect(new Set(slice!.edges.map((e) => `${e.source} ${e.type} ${e.target}`))).toEqual(links);
 });
 
 /** Every link of the graph by its slice id, with its evidence as slices read it before (all props). */
-async function allLinks() {
+async function allLinks(connection: Neo4jConnection) {
   const { records } = await connection.driver.executeQuery(
     `MATCH (a)-[r]->(b)
      RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props`,
@@ -108,8 +113,10 @@ async function allLinks() {
   );
 }
 
-test('links are found by their slice ids, each type from its start node, with all their evidence', async () => {
-  const expected = await allLinks();
+test('links are found by their slice ids, each type from its start node, with all their evidence', async ({
+  connection,
+}) => {
+  const expected = await allLinks(connection);
   expect(new Set([...expected.values()].map((link) => link.type))).toEqual(
     new Set([
       'PROPOSES',
@@ -129,7 +136,9 @@ test('links are found by their slice ids, each type from its start node, with al
   expect(new Map([...found].sort())).toEqual(new Map([...expected].sort()));
 });
 
-test('a slice carries its links without evidence, and their ids find them', async () => {
+test('a slice carries its links without evidence, and their ids find them', async ({
+  connection,
+}) => {
   const slice = await loadNeighborhood(connection, 'concept:lionnet', {
     ...ALL,
     depth: 2,
@@ -147,15 +156,15 @@ test('a slice carries its links without evidence, and their ids find them', asyn
   );
 });
 
-test.each([
-  ['an unknown source', 'nope|USES|concept:lionnet'],
-  ['an unknown type', 'vit|LIKES|concept:lionnet'],
-  ['a type in the wrong direction', 'concept:lionnet|USES|vit'],
-  ['lineage without its via', 'vit|BUILDS_ON|lion'],
-  ['lineage through another concept', 'vit|BUILDS_ON|lion|concept:adam'],
-  ['no type at all', 'vit'],
-  ['a Cypher fragment', 'vit|USES]->() DETACH DELETE n //|x'],
-])('an id of %s is absent from the answer', async (_, id) => {
+test.for([
+  { of: 'an unknown source', id: 'nope|USES|concept:lionnet' },
+  { of: 'an unknown type', id: 'vit|LIKES|concept:lionnet' },
+  { of: 'a type in the wrong direction', id: 'concept:lionnet|USES|vit' },
+  { of: 'lineage without its via', id: 'vit|BUILDS_ON|lion' },
+  { of: 'lineage through another concept', id: 'vit|BUILDS_ON|lion|concept:adam' },
+  { of: 'no type at all', id: 'vit' },
+  { of: 'a Cypher fragment', id: 'vit|USES]->() DETACH DELETE n //|x' },
+])('an id of $of is absent from the answer', async ({ id }, { connection }) => {
   const known = 'vit|USES|concept:lionnet';
   const found = await loadLinks(connection, [id, known]);
   expect([...found.keys()]).toEqual([known]);

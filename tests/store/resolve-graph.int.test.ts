@@ -1,38 +1,42 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { RawPaper } from '../../src/domain.ts';
-import { createExtractPool, type ExtractPool } from '../../src/extract/extract-pool.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { migrateConceptIds, resolveGraph } from '../../src/pipeline/resolve-graph.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { whoUses } from '../../src/store/who-uses.ts';
+import { dbTest } from '../support/db-test.ts';
 import { asResults } from '../support/seed-results.ts';
-import {
-  clearGraph,
-  dumpGraph as dumpGraphOf,
-  openTestDatabase,
-} from '../support/test-database.ts';
+import { clearGraph, dumpGraph as dumpGraphOf } from '../support/test-database.ts';
 
 type Fixture = Omit<RawPaper, 'source'>;
 
-let connection: Neo4jConnection;
-let pool: ExtractPool;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  pool = createExtractPool({ workers: 2 });
-});
-afterAll(async () => {
-  await pool.close();
-  await connection.close();
-});
-
-const query = async (cypher: string, params: Record<string, unknown> = {}) =>
-  (
-    await connection.driver.executeQuery(cypher, params, { database: connection.database })
-  ).records.map((r) => r.toObject());
-
-const ingest = (papers: Fixture[]) => ingestPapers(connection, asResults(papers), { pool });
-const dumpGraph = () => dumpGraphOf(connection);
+const test = dbTest
+  /** Cypher's rows as plain objects. */
+  .extend(
+    'query',
+    { scope: 'file' },
+    async ({ connection }) =>
+      async (cypher: string, params: Record<string, unknown> = {}) =>
+        (
+          await connection.driver.executeQuery(cypher, params, { database: connection.database })
+        ).records.map((r) => r.toObject()),
+  )
+  /** Ingests papers through the pipeline, resolution included. */
+  .extend(
+    'ingest',
+    { scope: 'file' },
+    async ({ connection, pool }) =>
+      (papers: Fixture[]) =>
+        ingestPapers(connection, asResults(papers), { pool }),
+  )
+  /** The graph as sorted lines (see dumpGraph). */
+  .extend(
+    'dumpGraph',
+    { scope: 'file' },
+    async ({ connection }) =>
+      () =>
+        dumpGraphOf(connection),
+  );
 
 // Two halves of one corpus. FooNet is no lexicon name: two papers call it a model (one in each
 // half) and one a method, so its kind is a vote that half A alone ties (method wins the tie by
@@ -74,7 +78,7 @@ const HALF_B: Fixture[] = [
 ];
 
 describe('resolving a corpus', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
 
   const runs: [string, Fixture[][]][] = [
     ['A then B', [HALF_A, HALF_B]],
@@ -83,8 +87,12 @@ describe('resolving a corpus', () => {
     ['one paper at a time, in reverse', [...HALF_B, ...HALF_A].reverse().map((p) => [p])],
   ];
 
-  test('gives the same graph whatever order the papers arrive in', async () => {
-    const dumps: Record<string, Awaited<ReturnType<typeof dumpGraph>>> = {};
+  test('gives the same graph whatever order the papers arrive in', async ({
+    connection,
+    ingest,
+    dumpGraph,
+  }) => {
+    const dumps: Record<string, Awaited<ReturnType<typeof dumpGraphOf>>> = {};
     for (const [name, batches] of runs) {
       await clearGraph(connection);
       for (const batch of batches) await ingest(batch);
@@ -111,7 +119,10 @@ describe('resolving a corpus', () => {
     expect(first.against).toEqual(['glimmer-user 2x against concept:adam']);
   });
 
-  test('a half alone leaves a tied kind to the name order, and the other half settles it', async () => {
+  test('a half alone leaves a tied kind to the name order, and the other half settles it', async ({
+    ingest,
+    query,
+  }) => {
     await ingest(HALF_A);
     expect(await query('MATCH (c:Concept {id: "concept:foonet"}) RETURN c.kind AS kind')).toEqual([
       { kind: 'method' },
@@ -122,7 +133,7 @@ describe('resolving a corpus', () => {
     ).toEqual([{ kind: 'model', l: ['Concept', 'Model'] }]);
   });
 
-  test('a rewrite that drops votes for a kind counts them again', async () => {
+  test('a rewrite that drops votes for a kind counts them again', async ({ ingest, query }) => {
     await ingest([...HALF_A, ...HALF_B]);
     // The two papers that called FooNet a model no longer name it: the method vote is left.
     await ingest([
@@ -134,7 +145,12 @@ describe('resolving a corpus', () => {
     ).toEqual([{ kind: 'method', l: ['Concept', 'Method'] }]);
   });
 
-  test('a rerun of the same input changes nothing, and re-resolving the graph gives it back', async () => {
+  test('a rerun of the same input changes nothing, and re-resolving the graph gives it back', async ({
+    connection,
+    pool,
+    ingest,
+    dumpGraph,
+  }) => {
     await ingest(HALF_B);
     await ingest(HALF_A);
     const before = await dumpGraph();
@@ -148,7 +164,7 @@ describe('resolving a corpus', () => {
 });
 
 describe('migrating concept ids of the kind:slug form', () => {
-  beforeAll(async () => {
+  test.beforeAll(async ({ connection, query }) => {
     await clearGraph(connection);
     await query(`
       CREATE (p:Paper {id: 'old-paper', title: 'Classifiers trained with Adam', source: 'jsonl',
@@ -168,7 +184,10 @@ describe('migrating concept ids of the kind:slug form', () => {
       CREATE (:Concept:Method {id: 'method:lonely', name: 'Lonely', kind: 'method'})`);
   });
 
-  test('re-resolves the graph once, leaving no old id and the paper linked to concept: ids', async () => {
+  test('re-resolves the graph once, leaving no old id and the paper linked to concept: ids', async ({
+    connection,
+    query,
+  }) => {
     const log: string[] = [];
     const summary = await migrateConceptIds(connection, (line) => log.push(line));
     expect(summary).toMatchObject({ read: 1, written: 1 });
@@ -190,7 +209,7 @@ describe('migrating concept ids of the kind:slug form', () => {
     ]);
   });
 
-  test('a migrated graph is not migrated again', async () => {
+  test('a migrated graph is not migrated again', async ({ connection }) => {
     const log: string[] = [];
     expect(await migrateConceptIds(connection, (line) => log.push(line))).toBeNull();
     expect(log).toEqual([]);
@@ -198,7 +217,7 @@ describe('migrating concept ids of the kind:slug form', () => {
 });
 
 describe('lineage', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
 
   const proposer = (id: string, name: string): Fixture => ({
     id,
@@ -216,17 +235,21 @@ describe('lineage', () => {
 
   // Together, and one paper at a time with the user first: then each new proposer re-derives the
   // lineage, and the fourth removes what the first three made.
-  test.each([
-    ['one proposer', ['z1'], ['user -> z1 via concept:zapnorm']],
-    [
-      'three proposers',
-      ['z1', 'z2', 'z3'],
-      ['z1', 'z2', 'z3'].map((a) => `user -> ${a} via concept:zapnorm`),
-    ],
-    ['four proposers: common ground, no lineage', ['z1', 'z2', 'z3', 'z4'], []],
+  test.for([
+    { case: 'one proposer', proposers: ['z1'], expected: ['user -> z1 via concept:zapnorm'] },
+    {
+      case: 'three proposers',
+      proposers: ['z1', 'z2', 'z3'],
+      expected: ['z1', 'z2', 'z3'].map((a) => `user -> ${a} via concept:zapnorm`),
+    },
+    {
+      case: 'four proposers: common ground, no lineage',
+      proposers: ['z1', 'z2', 'z3', 'z4'],
+      expected: [],
+    },
   ])(
-    'a paper using a named method builds on its proposers (%s)',
-    async (_, proposers, expected) => {
+    'a paper using a named method builds on its proposers ($case)',
+    async ({ proposers, expected }, { connection, ingest, query }) => {
       const papers = [user('ZapNorm'), ...proposers.map((id) => proposer(id, 'ZapNorm'))];
       await ingest(papers);
       const together = (await query(LINEAGE)).map((r) => r.line);
@@ -237,7 +260,10 @@ describe('lineage', () => {
     },
   );
 
-  test('no lineage runs through a broad class a paper says it proposes', async () => {
+  test('no lineage runs through a broad class a paper says it proposes', async ({
+    ingest,
+    query,
+  }) => {
     await ingest([
       {
         id: 'transformer-proposer',
@@ -265,7 +291,7 @@ describe('lineage', () => {
 });
 
 describe('whoUses', () => {
-  beforeAll(async () => {
+  test.beforeAll(async ({ connection, ingest }) => {
     await clearGraph(connection);
     await ingest([
       {
@@ -308,13 +334,18 @@ describe('whoUses', () => {
     ]);
   });
 
-  const ask = (name: string, roles: Parameters<typeof whoUses>[2] = null) =>
-    whoUses(connection, name, roles, 20, 0);
+  const ask = (
+    connection: Neo4jConnection,
+    name: string,
+    roles: Parameters<typeof whoUses>[2] = null,
+  ) => whoUses(connection, name, roles, 20, 0);
   const papersOf = (answer: Awaited<ReturnType<typeof whoUses>>) =>
     answer.page.items.map((item) => item.paper.id).sort();
 
-  test('a dataset answers the papers evaluating on it, as uses, with the sentence saying so', async () => {
-    const answer = await ask('ImageNet');
+  test('a dataset answers the papers evaluating on it, as uses, with the sentence saying so', async ({
+    connection,
+  }) => {
+    const answer = await ask(connection, 'ImageNet');
     expect(answer.technique).toMatchObject({ id: 'concept:imagenet', kind: 'dataset' });
     expect(papersOf(answer)).toEqual(['r101', 'r50']);
     for (const item of answer.page.items) {
@@ -327,8 +358,10 @@ describe('whoUses', () => {
     }
   });
 
-  test('a family answers papers naming it or one of its variants, naming the variant', async () => {
-    const answer = await ask('ResNet');
+  test('a family answers papers naming it or one of its variants, naming the variant', async ({
+    connection,
+  }) => {
+    const answer = await ask(connection, 'ResNet');
     expect(answer.technique).toMatchObject({ id: 'concept:resnet', familyPaperCount: 3 });
     expect(answer.page.items.map((item) => [item.paper.id, item.variantId]).sort()).toEqual([
       ['r101', 'concept:resnet-101'],
@@ -337,22 +370,29 @@ describe('whoUses', () => {
     ]);
   });
 
-  test.each([
-    ['default leaves background mentions out', null, ['dropout-use'], 'uses'],
-    [
-      'background asked for answers only background',
-      ['background'] as const,
-      ['dropout-bg'],
-      'background',
-    ],
-  ])('roles: %s', async (_, roles, papers, role) => {
-    const answer = await ask('Dropout', roles ? [...roles] : null);
+  test.for([
+    {
+      case: 'default leaves background mentions out',
+      roles: null,
+      papers: ['dropout-use'],
+      role: 'uses',
+    },
+    {
+      case: 'background asked for answers only background',
+      roles: ['background'] as const,
+      papers: ['dropout-bg'],
+      role: 'background',
+    },
+  ])('roles: $case', async ({ roles, papers, role }, { connection }) => {
+    const answer = await ask(connection, 'Dropout', roles ? [...roles] : null);
     expect(papersOf(answer)).toEqual(papers);
     expect(answer.page.items.map((item) => item.roles)).toEqual([[role]]);
   });
 
-  test('an ambiguous acronym answers its best-supported sense and reports the others', async () => {
-    const answer = await ask('SAM');
+  test('an ambiguous acronym answers its best-supported sense and reports the others', async ({
+    connection,
+  }) => {
+    const answer = await ask(connection, 'SAM');
     expect(answer.technique).toMatchObject({ id: 'concept:segment-anything-model', paperCount: 2 });
     expect(answer.technique!.alternatives.map((c) => c.id)).toEqual([
       'concept:sharpness-aware-minimization',
@@ -362,12 +402,14 @@ describe('whoUses', () => {
 });
 
 describe('claims', () => {
-  beforeAll(async () => {
+  test.beforeAll(async ({ connection, ingest }) => {
     await clearGraph(connection);
     await ingest(HALF_B);
   });
 
-  test('a claim against a named baseline links to its concept and keeps the name', async () => {
+  test('a claim against a named baseline links to its concept and keeps the name', async ({
+    query,
+  }) => {
     expect(
       await query(
         `MATCH (:Paper {id: 'glimmer-user'})-[:CLAIMS]->(c:Claim)
