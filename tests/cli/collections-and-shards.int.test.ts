@@ -1,45 +1,33 @@
 // The collection and shard commands as users run them: several `ingest --shard I/N` at once against
 // one Neo4j give the graph of one run, and `remove --collection` gives the graph of the rest.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { syntheticJsonl } from '../../bench/synthetic-corpus.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { dbTest } from '../support/db-test.ts';
 import { runCli } from '../support/run-cli.ts';
 import { SEED_FILE } from '../support/seed-results.ts';
-import {
-  clearGraph,
-  dumpGraph,
-  graphFingerprint,
-  openTestDatabase,
-} from '../support/test-database.ts';
+import { clearGraph } from '../support/test-database.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-shards-'));
-const corpus = path.join(dir, 'synthetic.jsonl');
-let connection: Neo4jConnection;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  writeFileSync(corpus, [...syntheticJsonl(300, { borrowed: 1 })].join(''));
-});
-afterAll(async () => {
-  await connection.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const snapshot = async () => ({
-  fingerprint: await graphFingerprint(connection),
-  dump: await dumpGraph(connection),
-});
+const test = dbTest
+  /** 300 synthetic papers as JSON Lines. */
+  .extend('corpus', { scope: 'file' }, async ({ dir }) => {
+    const corpus = path.join(dir, 'synthetic.jsonl');
+    writeFileSync(corpus, [...syntheticJsonl(300, { borrowed: 1 })].join(''));
+    return corpus;
+  });
 
 describe('papergraph ingest --shard', () => {
-  beforeEach(() => clearGraph(connection));
+  test.beforeEach(({ connection }) => clearGraph(connection));
 
-  test('three shards ingested at once give the graph of one run', async () => {
+  test('three shards ingested at once give the graph of one run', async ({
+    connection,
+    corpus,
+    snapshotGraph,
+  }) => {
     const one = await runCli(['ingest', corpus]);
     expect(one.code).toBe(0);
-    const whole = await snapshot();
+    const whole = await snapshotGraph();
     expect(whole.dump.buildsOn.length).toBeGreaterThan(0);
     await clearGraph(connection);
 
@@ -51,10 +39,10 @@ describe('papergraph ingest --shard', () => {
     // Each shard did a part, and the parts add up to the corpus.
     for (const n of read) expect(n).toBeGreaterThan(50);
     expect(read.reduce((a, b) => a + b)).toBe(300);
-    expect(await snapshot()).toEqual(whole);
+    expect(await snapshotGraph()).toEqual(whole);
   });
 
-  test('a shard that is not I/N is refused before anything runs', async () => {
+  test('a shard that is not I/N is refused before anything runs', async ({ corpus }) => {
     const bad = await runCli(['ingest', '--shard', '4/3', corpus]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('expected I/N');
@@ -62,11 +50,14 @@ describe('papergraph ingest --shard', () => {
 });
 
 describe('papergraph collections and remove', () => {
-  beforeAll(() => clearGraph(connection));
+  test.beforeAll(({ connection }) => clearGraph(connection));
 
-  test('lists the collections with counts and takes one away', async () => {
+  test('lists the collections with counts and takes one away', async ({
+    corpus,
+    snapshotGraph,
+  }) => {
     expect((await runCli(['ingest', SEED_FILE])).code).toBe(0);
-    const seedOnly = await snapshot();
+    const seedOnly = await snapshotGraph();
     expect((await runCli(['ingest', '--collection', 'synthetic', corpus])).code).toBe(0);
 
     const listed = await runCli(['collections', '--json']);
@@ -77,7 +68,7 @@ describe('papergraph collections and remove', () => {
 
     const removed = await runCli(['remove', '--collection', 'synthetic']);
     expect(removed.stdout).toContain('removed collection "synthetic": 300 papers removed, 0 kept');
-    expect(await snapshot()).toEqual(seedOnly);
+    expect(await snapshotGraph()).toEqual(seedOnly);
 
     const unknown = await runCli(['remove', '--collection', 'synthetic']);
     expect(unknown.code).toBe(1);

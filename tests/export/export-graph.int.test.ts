@@ -48,18 +48,6 @@ interface JsonEdge {
 
 let exports = 0;
 const test = dbTest
-  /** Cypher's rows as plain objects. */
-  .extend(
-    'cypher',
-    { scope: 'file' },
-    async ({ connection }) =>
-      async (query: string, params: Record<string, unknown> = {}) => {
-        const { records } = await connection.driver.executeQuery(query, params, {
-          database: connection.database,
-        });
-        return records.map((r) => r.toObject());
-      },
-  )
   /** Exports the graph to a fresh file (a folder for CSV) in the format asked. */
   .extend(
     'exportTo',
@@ -141,7 +129,7 @@ const dataOf = (element: { data?: XmlData }) =>
 describe('the whole graph', () => {
   test('GraphML: every node and link, typed keys, attributes as stored', async ({
     connection,
-    cypher,
+    query,
     exportTo,
   }) => {
     const { out, counts } = await exportTo('graphml');
@@ -195,7 +183,7 @@ describe('the whole graph', () => {
       n_kind: 'paper',
       n_year: '2019',
     });
-    const [link] = await cypher(
+    const [link] = await query(
       `MATCH (:Paper {id: 'hostile'})-[r]->(c:Concept {id: 'concept:adam'})
        RETURN type(r) AS type, r.role AS role, r.confidence AS confidence, r.sentence AS sentence`,
     );
@@ -210,7 +198,7 @@ describe('the whole graph', () => {
       e_sentence: link.sentence,
       e_weight: '1',
     });
-    const [adam] = await cypher(
+    const [adam] = await query(
       `MATCH (c:Concept {id: 'concept:adam'})
        RETURN c.name AS name, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS papers`,
     );
@@ -241,13 +229,13 @@ describe('the whole graph', () => {
 
   test('JSON Lines: every line parses, each link with all its evidence', async ({
     connection,
-    cypher,
+    query,
     exportJson,
   }) => {
     const { nodes, edges } = await exportJson();
     const stored = await countGraph(connection);
     expect(nodes.filter((n) => n.kind === 'paper')).toHaveLength(stored.Paper);
-    const rows = await cypher(
+    const rows = await query(
       `MATCH (p:Paper)-[r:USES|COMPARES|EVALUATES_ON]->(c:Concept)
        RETURN p.id + '|' + type(r) + '|' + c.id AS id, r.mentions AS mentions`,
     );
@@ -264,13 +252,13 @@ describe('the whole graph', () => {
 
 describe('filters', () => {
   test('--kinds: only concepts of those kinds, and no link to any other', async ({
-    cypher,
+    query,
     exportJson,
   }) => {
     const { nodes, edges } = await exportJson({ kinds: ['dataset', 'task'] });
     const concepts = nodes.filter((n) => !['paper', 'claim', 'author'].includes(n.kind));
     expect(new Set(concepts.map((n) => n.kind))).toEqual(new Set(['dataset', 'task']));
-    const [{ n }] = await cypher(
+    const [{ n }] = await query(
       `MATCH (c:Concept) WHERE c.kind IN ['dataset', 'task'] RETURN count(c) AS n`,
     );
     expect(concepts).toHaveLength(Number(n));
@@ -278,11 +266,11 @@ describe('filters', () => {
   });
 
   test('--min-papers: only concepts that many papers link directly', async ({
-    cypher,
+    query,
     exportJson,
   }) => {
     const { nodes } = await exportJson({ minPapers: 3 });
-    const rows = await cypher(
+    const rows = await query(
       `MATCH (c:Concept) WITH c, COUNT { (c)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-() } AS n
        WHERE n >= 3 RETURN c.id AS id, n ORDER BY id`,
     );
@@ -294,14 +282,14 @@ describe('filters', () => {
   });
 
   test('--since: papers of that year or later, and only the concepts they link', async ({
-    cypher,
+    query,
     exportJson,
   }) => {
     const { nodes } = await exportJson({ since: 2020 });
     const papers = nodes.filter((n) => n.kind === 'paper');
     expect(papers.map((p) => p.id)).not.toContain('hostile');
     expect(papers.every((p) => p.year !== null && p.year >= 2020)).toBe(true);
-    const [{ n }] = await cypher(`MATCH (p:Paper) WHERE p.year >= 2020 RETURN count(p) AS n`);
+    const [{ n }] = await query(`MATCH (p:Paper) WHERE p.year >= 2020 RETURN count(p) AS n`);
     expect(papers).toHaveLength(Number(n));
     const old = await exportJson({ since: 2000 });
     expect(old.nodes.map((p) => p.id)).toContain('hostile');
@@ -309,10 +297,10 @@ describe('filters', () => {
 
   test('--collection: the papers of the collection, their concepts, claims and authors', async ({
     connection,
-    cypher,
+    query,
     exportJson,
   }) => {
-    const members = (await cypher(`MATCH (p:Paper) RETURN p.id AS id ORDER BY id LIMIT 3`)).map(
+    const members = (await query(`MATCH (p:Paper) RETURN p.id AS id ORDER BY id LIMIT 3`)).map(
       (r) => r.id as string,
     );
     await addPapersToCollection(connection, members, 'reading list');
@@ -323,7 +311,7 @@ describe('filters', () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual([...members, 'hostile'].sort());
-    const linked = await cypher(
+    const linked = await query(
       `MATCH (:Collection {name: 'reading list'})<-[:IN_COLLECTION]-(p:Paper)-[r]->(c:Concept)
        RETURN count(r) AS links, count(DISTINCT c) AS concepts`,
     );
@@ -342,12 +330,12 @@ describe('filters', () => {
 
 describe('--projection concepts', () => {
   test('co-use weights are the papers that link both; lineage weights the BUILDS_ON links between their papers', async ({
-    cypher,
+    query,
     exportJson,
   }) => {
     const { nodes, edges } = await exportJson({}, 'concepts');
     expect(new Set(nodes.map((n) => n.kind)).has('paper')).toBe(false);
-    const coUse = await cypher(
+    const coUse = await query(
       `MATCH (a:Concept)<-[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]-(p:Paper)
              -[:PROPOSES|USES|COMPARES|EVALUATES_ON|ADDRESSES|MEASURES]->(b:Concept)
        WHERE a.id < b.id RETURN a.id + '|CO_USE|' + b.id AS id, count(DISTINCT p) AS n`,
@@ -356,7 +344,7 @@ describe('--projection concepts', () => {
       Object.fromEntries(edges.filter((e) => e.relation === relation).map((e) => [e.id, e.weight]));
     expect(weights('CO_USE')).toEqual(Object.fromEntries(coUse.map((r) => [r.id, Number(r.n)])));
     expect(coUse.length).toBeGreaterThan(50);
-    const lineage = await cypher(
+    const lineage = await query(
       `MATCH (x:Concept)<-[:PROPOSES]-(:Paper)-[r:BUILDS_ON]->(:Paper) WHERE r.via <> x.id
        RETURN x.id + '|BUILDS_ON|' + r.via AS id, count(*) AS n`,
     );
@@ -383,11 +371,11 @@ describe('BibTeX of a whoUses answer', () => {
     expect(hostile.fields.author).toContainEqual({ firstName: 'Jean "JJ"', lastName: 'Dupont' });
   });
 
-  test('within a collection: only its papers', async ({ connection, cypher }) => {
+  test('within a collection: only its papers', async ({ connection, query }) => {
     const out = path.join(dir, 'adam-reading-list.bib');
     await exportWhoUses(connection, 'Adam', null, out, { collection: 'reading list' });
     const { entries } = parseBibtex(readFileSync(out, 'utf8'), { sentenceCase: false });
-    const members = await cypher(
+    const members = await query(
       `MATCH (p:Paper)-[:IN_COLLECTION]->(:Collection {name: 'reading list'}) RETURN p.id AS id`,
     );
     const ids = entries.map((e) => String(e.fields.note).replace('papergraph: ', ''));
@@ -423,9 +411,9 @@ describe('the API', () => {
 
   test("exportView: a view's nodes and the links among them, with evidence", async ({
     connection,
-    cypher,
+    query,
   }) => {
-    const links = await cypher(
+    const links = await query(
       `MATCH (p:Paper {id: 'hostile'})-[r]->(c:Concept) RETURN c.id AS id, type(r) AS type`,
     );
     const nodes = ['hostile', ...links.map((l) => l.id as string), 'no such node'];

@@ -1,26 +1,21 @@
 // GraphiQL's saved examples run against the seed graph and answer what their comments promise.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { expect } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { EXAMPLE_QUERIES } from '../../src/graphql/example-queries.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
+import { dbTest } from '../support/db-test.ts';
+import { createGraphQLClient } from '../support/graphql-client.ts';
 import { SEED_FILE } from '../support/seed-results.ts';
-import { openTestDatabase } from '../support/test-database.ts';
 
+// The examples are query strings GraphiQL shows as they are, so their answers have no static type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = Record<string, any>;
 
-let connection: Neo4jConnection;
-let app: App;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await ingestPapers(connection, readSources([SEED_FILE]));
-  app = createApp({ connection });
-});
-afterAll(async () => {
-  await connection?.close();
+// The seed graph, asked through the app as GraphiQL asks it.
+const test = dbTest.extend('gql', { scope: 'file' }, async ({ connection, pool }) => {
+  await ingestPapers(connection, readSources([SEED_FILE]), { pool });
+  return createGraphQLClient(createApp({ connection }));
 });
 
 /** What each example's comment promises, checked on its answer. */
@@ -66,17 +61,12 @@ const PROMISES: Record<string, (data: Data) => void> = {
   },
 };
 
-test.each(EXAMPLE_QUERIES.map(({ query }) => [/query (\w+)/.exec(query)![1]!, query]))(
-  '%s runs on the seed graph and answers what its comment says',
-  async (name, query) => {
-    const response = await app.fetch('http://papergraph/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const { data, errors } = (await response.json()) as { data?: Data; errors?: unknown[] };
+test.for(EXAMPLE_QUERIES.map(({ query }) => ({ name: /query (\w+)/.exec(query)![1]!, query })))(
+  '$name runs on the seed graph and answers what its comment says',
+  async ({ name, query }, { gql }) => {
+    const { data, errors } = await gql(query);
     expect(errors).toBeUndefined();
     expect(PROMISES[name], `no promise written for ${name}`).toBeDefined();
-    PROMISES[name]!(data!);
+    PROMISES[name]!(data as Data);
   },
 );

@@ -1,93 +1,55 @@
 // `papergraph ingest` run as a user runs it, against the test Neo4j: the new formats, filters,
 // the grouped summary and the exit code of a run that stores nothing.
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { clearGraph, openTestDatabase } from '../support/test-database.ts';
+import { describe, expect } from 'vitest';
+import { dbTest } from '../support/db-test.ts';
+import { runCli } from '../support/run-cli.ts';
+import { clearGraph } from '../support/test-database.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/ingest');
-const BIN = path.resolve('bin/papergraph');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-ingest-cli-'));
-let connection: Neo4jConnection;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const env = () => {
-  const { uri, user, password } = inject('neo4j');
-  return {
-    ...process.env,
-    NEO4J_URI: uri,
-    ...(user ? { NEO4J_USER: user } : {}),
-    ...(password ? { NEO4J_PASSWORD: password } : {}),
-  };
-};
-
-function cli(args: string[]): Promise<Run> {
-  return promisify(execFile)(BIN, args, { env: env(), timeout: 300_000 }).then(
-    (result) => ({ code: 0, ...result }),
-    (error: Run) => error,
+const test = dbTest
+  /** The ids of the papers stored (not stubs), in order. */
+  .extend(
+    'paperIds',
+    { scope: 'file' },
+    async ({ query }) =>
+      async () =>
+        (
+          await query(
+            'MATCH (p:Paper) WHERE NOT coalesce(p.stub, false) RETURN p.id AS id ORDER BY id',
+          )
+        ).map((row) => row.id as string),
+  )
+  /** Every citation as `from -> to`, in order. */
+  .extend(
+    'citations',
+    { scope: 'file' },
+    async ({ query }) =>
+      async () =>
+        (
+          await query(
+            'MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id + " -> " + b.id AS link ORDER BY link',
+          )
+        ).map((row) => row.link as string),
   );
-}
-
-/** The CLI with `input` on stdin. */
-function cliWithStdin(args: string[], input: Buffer): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, args, { env: env() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-async function paperIds(): Promise<string[]> {
-  const { records } = await connection.driver.executeQuery(
-    'MATCH (p:Paper) WHERE NOT coalesce(p.stub, false) RETURN p.id AS id ORDER BY id',
-    {},
-    { database: connection.database },
-  );
-  return records.map((r) => r.get('id') as string);
-}
-
-async function citations(): Promise<string[]> {
-  const { records } = await connection.driver.executeQuery(
-    'MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id + " -> " + b.id AS link ORDER BY link',
-    {},
-    { database: connection.database },
-  );
-  return records.map((r) => r.get('link') as string);
-}
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-});
-
-afterAll(async () => {
-  await connection.close();
-});
 
 describe('papergraph ingest', () => {
-  test('a run whose every record is rejected exits 1 with rejections grouped by reason', async () => {
-    await clearGraph(connection);
+  test.beforeEach(({ connection }) => clearGraph(connection));
+
+  test('a run whose every record is rejected exits 1 with rejections grouped by reason', async ({
+    dir,
+    paperIds,
+  }) => {
     const file = path.join(dir, 'all-bad.jsonl');
     const lines: string[] = [];
     for (let i = 1; i <= 3000; i += 1) {
       lines.push(i % 100 === 0 ? '{"id": broken' : JSON.stringify({ id: `bad${i}`, title: 'T' }));
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const run = await cli(['ingest', '--workers', '1', file]);
+    const run = await runCli(['ingest', '--workers', '1', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       [
@@ -111,14 +73,17 @@ describe('papergraph ingest', () => {
     expect(await paperIds()).toEqual([]);
   });
 
-  test('Semantic Scholar datasets, gzipped: papers joined with abstracts and citations', async () => {
-    await clearGraph(connection);
+  test('Semantic Scholar datasets, gzipped: papers joined with abstracts and citations', async ({
+    dir,
+    paperIds,
+    citations,
+  }) => {
     const gz = (name: string) => {
       const target = path.join(dir, `${name}.gz`);
       writeFileSync(target, gzipSync(readFileSync(path.join(FIXTURES, name))));
       return target;
     };
-    const run = await cli([
+    const run = await runCli([
       'ingest',
       '--workers',
       '1',
@@ -148,11 +113,13 @@ describe('papergraph ingest', () => {
     ]);
   });
 
-  test('the arXiv snapshot gzipped on stdin, filtered by category and year', async () => {
-    await clearGraph(connection);
+  test('the arXiv snapshot gzipped on stdin, filtered by category and year', async ({
+    connection,
+    paperIds,
+  }) => {
     const input = gzipSync(readFileSync(path.join(FIXTURES, 'arxiv-snapshot.jsonl')));
     const args = ['ingest', '--workers', '1', '--category', 'cs.', '--since', '2020', '-'];
-    const run = await cliWithStdin(args, input);
+    const run = await runCli(args, { input });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       [
@@ -169,7 +136,7 @@ describe('papergraph ingest', () => {
 
     // --dry-run reads and filters the same way and touches nothing.
     await clearGraph(connection);
-    const dry = await cliWithStdin([...args, '--dry-run'], input);
+    const dry = await runCli([...args, '--dry-run'], { input });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(
       /^papers read: 2\nskipped records: 2\n {2}missing abstract: 1 \(<stdin>:4\)\n {2}not valid JSON: 1 \(<stdin>:6\)\nfiltered out: 3\ntime: [\d.]+ s \(dry run: nothing extracted or stored\)\n$/,
@@ -177,9 +144,10 @@ describe('papergraph ingest', () => {
     expect(await paperIds()).toEqual([]);
   });
 
-  test('OpenAlex works: referenced works become citations, a rejected one a stub', async () => {
-    await clearGraph(connection);
-    const run = await cli([
+  test('OpenAlex works: referenced works become citations, a rejected one a stub', async ({
+    citations,
+  }) => {
+    const run = await runCli([
       'ingest',
       '--workers',
       '1',

@@ -5,16 +5,7 @@ import { dbTest } from '../support/db-test.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
 import { clearGraph, countGraph } from '../support/test-database.ts';
 
-// `query`: Cypher's rows as plain objects.
-const test = dbTest.extend(
-  'query',
-  { scope: 'file' },
-  async ({ connection }) =>
-    async (cypher: string, params: Record<string, unknown> = {}) =>
-      (
-        await connection.driver.executeQuery(cypher, params, { database: connection.database })
-      ).records.map((r) => r.toObject()),
-);
+const test = dbTest;
 
 describe('ingesting the seed', () => {
   test.beforeAll(async ({ connection, pool }) => {

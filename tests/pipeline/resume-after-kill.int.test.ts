@@ -1,43 +1,28 @@
 // A kill -9 of `papergraph ingest` halfway through a 10k-paper corpus, then a rerun, must leave
 // exactly the graph of one clean run: whole papers only, nothing duplicated, nothing lost.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect } from 'vitest';
 import { syntheticJsonl } from '../../bench/synthetic-corpus.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { clearGraph, graphFingerprint, openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
+import { startCli } from '../support/run-cli.ts';
+import { clearGraph, graphFingerprint } from '../support/test-database.ts';
 
 const PAPERS = 10_000;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-kill-'));
-const corpus = path.join(dir, 'corpus.jsonl');
-let connection: Neo4jConnection;
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
+const test = dbTest.extend('corpus', { scope: 'file' }, async ({ dir }) => {
+  const corpus = path.join(dir, 'corpus.jsonl');
   // Short abstracts (one borrowed run of sentences) keep the three runs below affordable in CI.
   writeFileSync(corpus, [...syntheticJsonl(PAPERS, { borrowed: 1 })].join(''));
-});
-afterAll(async () => {
-  await connection.close();
-  rmSync(dir, { recursive: true, force: true });
+  return corpus;
 });
 
 /** Runs `papergraph ingest` against the test Neo4j; kills it -9 once `killAfter` papers are in. */
-function ingest(killAfter?: number): Promise<{ code: number | null; signal: string | null }> {
-  const { uri, user, password } = inject('neo4j');
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: uri };
-  if (user) env.NEO4J_USER = user;
-  if (password) env.NEO4J_PASSWORD = password;
-  const child = spawn(
-    process.execPath,
-    ['bin/papergraph', 'ingest', '--batch-size', '250', corpus],
-    {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+function ingest(
+  corpus: string,
+  killAfter?: number,
+): Promise<{ code: number | null; signal: string | null }> {
+  const child = startCli(['ingest', '--batch-size', '250', corpus]);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -54,8 +39,8 @@ function ingest(killAfter?: number): Promise<{ code: number | null; signal: stri
 
 test(
   'kill -9 halfway, rerun: the same graph as one clean run',
-  async () => {
-    const killed = await ingest(PAPERS / 2);
+  async ({ connection, corpus }) => {
+    const killed = await ingest(corpus, PAPERS / 2);
     expect(killed.signal).toBe('SIGKILL');
     const { records } = await connection.driver.executeQuery(
       'MATCH (p:Paper) RETURN count(p) AS papers, count { MATCH (q:Paper) WHERE NOT (q)-->(:Concept) } AS bare',
@@ -66,12 +51,12 @@ test(
     // Whole papers only: every paper in the graph came with its concept links.
     expect(records[0].get('bare').toNumber()).toBe(0);
 
-    expect((await ingest()).code).toBe(0);
+    expect((await ingest(corpus)).code).toBe(0);
     const resumed = await graphFingerprint(connection);
     expect(resumed.counts.Paper).toBe(PAPERS);
 
     await clearGraph(connection);
-    expect((await ingest()).code).toBe(0);
+    expect((await ingest(corpus)).code).toBe(0);
     const clean = await graphFingerprint(connection);
     expect(resumed).toEqual(clean);
   },

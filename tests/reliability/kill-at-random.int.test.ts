@@ -1,38 +1,27 @@
 // kill -9 of the ingest at random points (several seeds): after a rerun, the graph equals the
 // graph of one clean run (full counts and a checksum of ids).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect } from 'vitest';
 import { seededRandom, syntheticJsonl } from '../../bench/synthetic-corpus.ts';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { clearGraph, graphFingerprint, openTestDatabase } from '../support/test-database.ts';
+import { dbTest } from '../support/db-test.ts';
+import { startCli } from '../support/run-cli.ts';
+import { clearGraph, graphFingerprint } from '../support/test-database.ts';
 
 const PAPERS = 600;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-kill-random-'));
-const corpus = path.join(dir, 'corpus.jsonl');
-let connection: Neo4jConnection;
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
+const test = dbTest.extend('corpus', { scope: 'file' }, async ({ dir }) => {
+  const corpus = path.join(dir, 'corpus.jsonl');
   writeFileSync(corpus, [...syntheticJsonl(PAPERS, { borrowed: 1, seed: 99 })].join(''));
-});
-afterAll(async () => {
-  await connection.close();
-  rmSync(dir, { recursive: true, force: true });
+  return corpus;
 });
 
 /** `papergraph ingest` on the test Neo4j, killed -9 after `killAfterMs` when given. */
-function ingest(killAfterMs?: number): Promise<string | null> {
-  const child = spawn(
-    process.execPath,
-    ['bin/papergraph', 'ingest', '--batch-size', '50', corpus],
-    {
-      env: { ...process.env, NEO4J_URI: inject('neo4j').uri },
-      stdio: 'ignore',
-    },
-  );
+function ingest(corpus: string, killAfterMs?: number): Promise<string | null> {
+  const child = startCli(['ingest', '--batch-size', '50', corpus]);
+  // Output is not read: drain it so a full pipe never stalls the run.
+  child.stdout.resume();
+  child.stderr.resume();
   const timer =
     killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   return new Promise((resolve) =>
@@ -43,15 +32,18 @@ function ingest(killAfterMs?: number): Promise<string | null> {
   );
 }
 
-test('three kills at random points, each followed by a rerun, give the clean graph', async () => {
-  expect(await ingest()).toBe('0');
+test('three kills at random points, each followed by a rerun, give the clean graph', async ({
+  connection,
+  corpus,
+}) => {
+  expect(await ingest(corpus)).toBe('0');
   const clean = await graphFingerprint(connection);
   const random = seededRandom(7);
   for (const _ of [1, 2, 3]) {
     await clearGraph(connection);
     // Between start-up and the end of a run: somewhere in reading, extracting or writing.
-    expect(await ingest(3_000 + Math.floor(random() * 12_000))).toMatch(/SIGKILL|0/);
-    expect(await ingest()).toBe('0');
+    expect(await ingest(corpus, 3_000 + Math.floor(random() * 12_000))).toMatch(/SIGKILL|0/);
+    expect(await ingest(corpus)).toBe('0');
     expect(await graphFingerprint(connection)).toEqual(clean);
   }
 }, 900_000);

@@ -115,16 +115,6 @@ const test = dbTest
       (source: PaperSource, options: Partial<RunImportOptions> = {}) =>
         runImport(connection, source, { stateDir, pool, ...options }),
   )
-  /** Cypher's rows as plain objects. */
-  .extend(
-    'query',
-    { scope: 'file' },
-    async ({ connection }) =>
-      async (cypher: string, params: Record<string, unknown> = {}) =>
-        (
-          await connection.driver.executeQuery(cypher, params, { database: connection.database })
-        ).records.map((r) => r.toObject()),
-  )
   /** Everything an import decides, without timestamps. */
   .extend('snapshot', { scope: 'file' }, async ({ connection, query }) => async () => ({
     counts: await countGraph(connection),

@@ -7,7 +7,7 @@ import { removeCollection, removePapers } from '../../src/store/remove-papers.ts
 import { whoUses } from '../../src/store/who-uses.ts';
 import { dbTest } from '../support/db-test.ts';
 import { asResults } from '../support/seed-results.ts';
-import { clearGraph, dumpGraph, graphFingerprint } from '../support/test-database.ts';
+import { clearGraph, dumpGraph } from '../support/test-database.ts';
 
 type Fixture = Omit<RawPaper, 'source'>;
 
@@ -19,12 +19,7 @@ const test = dbTest
     async ({ connection, pool }) =>
       (papers: Fixture[], collection: string) =>
         ingestPapers(connection, asResults(papers), { pool, collection }),
-  )
-  /** The graph, whole: every node and relationship, and the readable lines of what they say. */
-  .extend('snapshot', { scope: 'file' }, async ({ connection }) => async () => ({
-    fingerprint: await graphFingerprint(connection),
-    dump: await dumpGraph(connection),
-  }));
+  );
 
 // Collection "main": what stays. Collection "extra": what is taken away, written to cross "main"
 // in every way a removal must undo: lineage both ways (ZephyrNorm proposed in main and used in
@@ -107,10 +102,10 @@ describe('collections', () => {
   test('taking a collection away leaves the graph a clean ingest of the rest gives', async ({
     connection,
     ingest,
-    snapshot,
+    snapshotGraph,
   }) => {
     await ingest(MAIN, 'main');
-    const clean = await snapshot();
+    const clean = await snapshotGraph();
     await clearGraph(connection);
 
     await ingest(MAIN, 'main');
@@ -128,7 +123,7 @@ describe('collections', () => {
     expect(both.variants).toContain('concept:resnet-50 -> concept:resnet');
 
     expect(await removeCollection(connection, 'extra')).toEqual({ removed: 5, kept: 1 });
-    const after = await snapshot();
+    const after = await snapshotGraph();
     expect(after).toEqual(clean);
     expect(after.dump.buildsOn.filter((line) => line.includes('sparrow'))).toHaveLength(3);
     expect(after.dump.concepts).toContain('concept:foonet method :Concept:Method');
@@ -156,16 +151,16 @@ describe('collections', () => {
   test('a removal while another collection is ingested leaves both right', async ({
     connection,
     ingest,
-    snapshot,
+    snapshotGraph,
   }) => {
     await ingest(MAIN, 'main');
-    const clean = await snapshot();
+    const clean = await snapshotGraph();
     await clearGraph(connection);
 
     await ingest(MAIN.slice(0, 4), 'main');
     await ingest(EXTRA, 'extra');
     await Promise.all([removeCollection(connection, 'extra'), ingest(MAIN.slice(4), 'main')]);
-    expect(await snapshot()).toEqual(clean);
+    expect(await snapshotGraph()).toEqual(clean);
   });
 
   test('papers filter and who-uses answers keep to a collection and a date range', async ({

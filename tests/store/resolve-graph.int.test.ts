@@ -11,16 +11,6 @@ import { clearGraph, dumpGraph as dumpGraphOf } from '../support/test-database.t
 type Fixture = Omit<RawPaper, 'source'>;
 
 const test = dbTest
-  /** Cypher's rows as plain objects. */
-  .extend(
-    'query',
-    { scope: 'file' },
-    async ({ connection }) =>
-      async (cypher: string, params: Record<string, unknown> = {}) =>
-        (
-          await connection.driver.executeQuery(cypher, params, { database: connection.database })
-        ).records.map((r) => r.toObject()),
-  )
   /** Ingests papers through the pipeline, resolution included. */
   .extend(
     'ingest',

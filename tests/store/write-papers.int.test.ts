@@ -1,27 +1,25 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { createExtractPool } from '../../src/extract/extract-pool.ts';
+import { expect } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
+import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
 import { WRITE_STATEMENTS } from '../../src/store/write-papers.ts';
-import { openTestDatabase } from '../support/test-database.ts';
+import { dbTest as test } from '../support/db-test.ts';
 
-let connection: Neo4jConnection;
-beforeAll(async () => {
-  connection = await openTestDatabase();
-});
-afterAll(() => connection.close());
-
-const run = (query: string) =>
+const run = (connection: Neo4jConnection, query: string) =>
   connection.driver.executeQuery(query, {}, { database: connection.database });
 
 // Two writes at once, statement by statement: B's write has found concept X while A's rewrite
 // drops A's link to X, the only one, and removes X as an orphan. Before the concept upsert locked
 // every concept it touched, A deleted X under B, and B's link to X was silently never written.
-test('a concept another write is linking to is not removed as an orphan', async () => {
-  await run(`CREATE (:Paper {id: 'race:a', stub: false})-[:USES {confidence: 0.9}]->
+test('a concept another write is linking to is not removed as an orphan', async ({
+  connection,
+}) => {
+  await run(
+    connection,
+    `CREATE (:Paper {id: 'race:a', stub: false})-[:USES {confidence: 0.9}]->
                     (:Concept:Method {id: 'concept:race-x', name: 'race x', kind: 'method',
-                                      aliases: ['race x'], keys: ['race x']})`);
-  await run("CREATE (:Paper {id: 'race:b', stub: false})");
+                                      aliases: ['race x'], keys: ['race x']})`,
+  );
+  await run(connection, "CREATE (:Paper {id: 'race:b', stub: false})");
   const sessionA = connection.driver.session({ database: connection.database });
   const sessionB = connection.driver.session({ database: connection.database });
   try {
@@ -47,7 +45,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
       steps.push('A committed');
     })();
     // A waits for B's lock on X; without it A runs through, and no transaction is ever blocked.
-    await waitForBlockedTransaction();
+    await waitForBlockedTransaction(connection);
     await txB.run(WRITE_STATEMENTS.CREATE_LINKS, {
       links: [
         {
@@ -67,6 +65,7 @@ test('a concept another write is linking to is not removed as an orphan', async 
     await sessionB.close();
   }
   const { records } = await run(
+    connection,
     "MATCH (p:Paper)-[:USES]->(:Concept {id: 'concept:race-x'}) RETURN collect(p.id) AS users",
   );
   expect(records[0].get('users')).toEqual(['race:b']);
@@ -75,11 +74,16 @@ test('a concept another write is linking to is not removed as an orphan', async 
 // The other order: A's rewrite has removed X (not yet committed) when B's write reaches X. B waits
 // for A's lock, finds X gone and fails with DB_CONFLICT; the ingest writes the batch again, which
 // recreates X.
-test('a batch that meets a concept removed under it is written again, recreating the concept', async () => {
-  await run(`CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
+test('a batch that meets a concept removed under it is written again, recreating the concept', async ({
+  connection,
+  pool,
+}) => {
+  await run(
+    connection,
+    `CREATE (:Paper {id: 'race:c', stub: false})-[:USES {confidence: 0.9}]->
                     (:Concept:Method {id: 'concept:adam', name: 'Adam', kind: 'method',
-                                      aliases: ['Adam'], keys: ['adam']})`);
-  const pool = createExtractPool({ workers: 1 });
+                                      aliases: ['Adam'], keys: ['adam']})`,
+  );
   const sessionA = connection.driver.session({ database: connection.database });
   try {
     const txA = await sessionA.beginTransaction();
@@ -94,15 +98,15 @@ test('a batch that meets a concept removed under it is written again, recreating
     const ingestB = ingestPapers(connection, [{ kind: 'paper', paper, where: 'race:d' }], {
       pool,
     });
-    await waitForBlockedTransaction();
+    await waitForBlockedTransaction(connection);
     await txA.commit();
     const summary = await ingestB;
     expect(summary.written).toBe(1);
   } finally {
     await sessionA.close();
-    await pool.close();
   }
   const { records } = await run(
+    connection,
     `MATCH (p:Paper)-[:USES]->(c:Concept {id: 'concept:adam'})
      RETURN collect(p.id) AS users, c.name AS name, labels(c) AS labels`,
   );
@@ -114,9 +118,10 @@ test('a batch that meets a concept removed under it is written again, recreating
 });
 
 /** Waits until some transaction waits for a lock another one holds. */
-async function waitForBlockedTransaction() {
+async function waitForBlockedTransaction(connection: Neo4jConnection) {
   for (let waited = 0; waited < 30_000; waited += 100) {
     const { records } = await run(
+      connection,
       "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
     );
     if (Number(records[0].get('n')) > 0) return;

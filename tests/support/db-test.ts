@@ -5,9 +5,12 @@
 // `connection` fails when the database is off, one that names nothing never touches it.
 /* eslint-disable no-empty-pattern -- vitest reads what a fixture needs from its destructured
    first parameter: `{}` is how a fixture says it needs no other. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'vitest';
 import { createExtractPool } from '../../src/extract/extract-pool.ts';
-import { openTestDatabase } from './test-database.ts';
+import { dumpGraph, graphFingerprint, openTestDatabase } from './test-database.ts';
 
 export const dbTest = test
   /** The throwaway Neo4j, schema applied and graph emptied when the file first asks for it. */
@@ -21,4 +24,25 @@ export const dbTest = test
     const pool = createExtractPool({ workers: 2 });
     onCleanup(() => pool.close());
     return pool;
+  })
+  /** Cypher's rows as plain objects. */
+  .extend(
+    'query',
+    { scope: 'file' },
+    async ({ connection }) =>
+      async (cypher: string, params: Record<string, unknown> = {}) =>
+        (
+          await connection.driver.executeQuery(cypher, params, { database: connection.database })
+        ).records.map((r) => r.toObject()),
+  )
+  /** The graph, whole: every node and relationship, and the readable lines of what they say. */
+  .extend('snapshotGraph', { scope: 'file' }, async ({ connection }) => async () => ({
+    fingerprint: await graphFingerprint(connection),
+    dump: await dumpGraph(connection),
+  }))
+  /** A temporary folder for the file's inputs and outputs, removed after its last test. */
+  .extend('dir', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-test-'));
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
   });
