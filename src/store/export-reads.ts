@@ -231,8 +231,10 @@ export function toExportNode(props: Props, label: ExportLabel) {
 }
 
 /** An EDGE map (`edge`, the link's EDGE_FIELDS, and its `evidence`) as an ExportEdge. */
-function toExportEdge(row: Row): ExportEdge {
-  const { source, type, target, role, confidence, via } = toEdgeFields(row.list('edge'), 'edge');
+function toExportEdge(value: unknown): ExportEdge {
+  const link = readValue.props(value, 'edges');
+  const fields = readValue.list(link.edge, 'edges', 'edge');
+  const { source, type, target, role, confidence, via } = toEdgeFields(fields, 'edge');
   return {
     id: linkId(source, type, target, via),
     source,
@@ -243,7 +245,7 @@ function toExportEdge(row: Row): ExportEdge {
     via,
     weight: 1,
     directed: true,
-    evidence: toEvidence(row.props('evidence')),
+    evidence: toEvidence(readValue.props(link.evidence, 'edges', 'evidence')),
   };
 }
 
@@ -338,7 +340,7 @@ export async function* readExportEdges(
     for await (const rows of keysetPages(connection, query, params, size)) {
       const page: ExportEdge[] = [];
       for (const row of rows) {
-        for (const link of row.optionalRows('edges') ?? []) {
+        for (const link of row.optionalList('edges') ?? []) {
           const edge = toExportEdge(link);
           if (keep(edge)) page.push(edge);
         }

@@ -46,8 +46,13 @@ export const readValue = {
 
   /** One of a fixed set of strings (a kind, a link type). */
   oneOf<T extends string>(values: readonly T[], value: unknown, column: string, field?: string): T {
-    const found = values.find((v) => v === value);
-    return found ?? wrong(column, field, `one of ${values.join(', ')}`);
+    for (const known of values) if (known === value) return known;
+    return wrong(column, field, `one of ${values.join(', ')}`);
+  },
+
+  /** A map (a node's properties, or one the query built). */
+  props(value: unknown, column: string, field?: string): Props {
+    return isProps(value) ? value : wrong(column, field, 'a map');
   },
 
   /** A list, its items unread: a fixed-shape list's decoder names and reads them. */
@@ -97,8 +102,7 @@ export class Row {
 
   /** A node's or relationship's properties, or a map the query built. */
   props(key: string): Props {
-    const value = this.values[key];
-    return isProps(value) ? value : wrong(key, undefined, 'a map');
+    return readValue.props(this.values[key], key);
   }
 
   /** A map, or null when the column is null or missing (a `CASE` that left the row out). */
@@ -116,16 +120,19 @@ export class Row {
       : wrong(key, undefined, 'a list');
   }
 
-  /** A list of maps each read as a Row, or null when the column is null (a `CASE` left it out). */
-  optionalRows(key: string): Row[] | null {
-    const value = this.values[key];
-    return value === null || value === undefined ? null : this.rows(key);
-  }
-
   /** A list of maps as plain properties. */
   propsList(key: string): Props[] {
     const value = this.values[key];
     return Array.isArray(value) ? (value as Props[]) : wrong(key, undefined, 'a list');
+  }
+
+  /**
+   * A list of maps, each left for a decoder to read with readValue, or null when the column is
+   * null: for lists as long as a paper's links, read without a Row per item.
+   */
+  optionalList(key: string): readonly unknown[] | null {
+    const value = this.values[key];
+    return value === null || value === undefined ? null : readValue.list(value, key);
   }
 
   /** A list whose items a decoder reads by name (see readValue). */

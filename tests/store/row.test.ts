@@ -22,14 +22,11 @@ describe('Row reads a column by name and type', () => {
     ['optionalNumber', 'missing', null],
     ['optionalProps', 'node', { id: 'concept:adam' }],
     ['optionalProps', 'nothing', null],
-    ['optionalRows', 'nothing', null],
+    ['optionalList', 'nothing', null],
+    ['optionalList', 'edges', [{ n: 1 }, { n: 2 }]],
     ['list', 'fields', ['a', 2]],
   ] as const)('%s(%s)', (method, key, expected) => {
     expect(row[method](key)).toEqual(expected);
-  });
-
-  test('optionalRows reads each map of a list as a Row', () => {
-    expect(row.optionalRows('edges')?.map((edge) => edge.number('n'))).toEqual([1, 2]);
   });
 
   test('oneOf reads a value of a fixed set', () => {
@@ -39,7 +36,7 @@ describe('Row reads a column by name and type', () => {
   test.each([
     ['optionalProps', 'name', 'column "name" of a read is not a map'],
     ['optionalProps', 'fields', 'column "fields" of a read is not a map'],
-    ['optionalRows', 'name', 'column "name" of a read is not a list'],
+    ['optionalList', 'name', 'column "name" of a read is not a list'],
     ['list', 'node', 'column "node" of a read is not a list'],
     ['list', 'nothing', 'column "nothing" of a read is not a list'],
   ] as const)(
@@ -64,6 +61,14 @@ describe('readValue reads the fields of a fixed-shape list, named for the error'
       readValue.string(label, 'node.label'),
       readValue.number(degree, 'node.degree'),
     ]).toEqual(['a', 2]);
+  });
+
+  test('a map of a list read without a Row', () => {
+    const [first] = row.list('edges');
+    expect(readValue.props(first, 'edges')).toEqual({ n: 1 });
+    expect(() => readValue.props(label, 'edges', 'evidence')).toThrow(
+      'column "edges.evidence" of a read is not a map',
+    );
   });
 
   test('a field of another type', () => {
