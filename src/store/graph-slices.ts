@@ -102,8 +102,15 @@ export function toEdgeFields(fields: readonly unknown[], column: string) {
 
 /** An EDGE_FIELDS list, read from column `column`, as a slice link. */
 export function toEdge(fields: readonly unknown[], column: string): SliceEdge {
-  const { source, type, target, role, confidence, via } = toEdgeFields(fields, column);
-  return { id: linkId(source, type, target, via), source, target, type, role, confidence };
+  const link = toEdgeFields(fields, column);
+  return {
+    id: linkId(link.source, link.type, link.target, link.via),
+    source: link.source,
+    target: link.target,
+    type: link.type,
+    role: link.role,
+    confidence: link.confidence,
+  };
 }
 
 /** A link's id: its ends and type, and for lineage the concept it runs through. */

@@ -46,8 +46,10 @@ export const readValue = {
 
   /** One of a fixed set of strings (a kind, a link type). */
   oneOf<T extends string>(values: readonly T[], value: unknown, column: string, field?: string): T {
-    for (const known of values) if (known === value) return known;
-    return wrong(column, field, `one of ${values.join(', ')}`);
+    // NOTE: `includes` is the checked read; the cast only tells TypeScript what it proved.
+    return (values as readonly unknown[]).includes(value)
+      ? (value as T)
+      : wrong(column, field, `one of ${values.join(', ')}`);
   },
 
   /** A map (a node's properties, or one the query built). */
