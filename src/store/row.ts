@@ -118,14 +118,16 @@ export class Row {
   rows(key: string): Row[] {
     const value = this.values[key];
     return Array.isArray(value)
-      ? value.map((v) => new Row(v as Props))
+      ? value.map((v) => new Row(readValue.props(v, key)))
       : wrong(key, undefined, 'a list');
   }
 
   /** A list of maps as plain properties. */
   propsList(key: string): Props[] {
     const value = this.values[key];
-    return Array.isArray(value) ? (value as Props[]) : wrong(key, undefined, 'a list');
+    return Array.isArray(value)
+      ? value.map((v) => readValue.props(v, key))
+      : wrong(key, undefined, 'a list');
   }
 
   /**
@@ -140,10 +142,5 @@ export class Row {
   /** A list whose items a decoder reads by name (see readValue). */
   list(key: string): readonly unknown[] {
     return readValue.list(this.values[key], key);
-  }
-
-  /** A column as it came, for decoders that take any value (evidence JSON, roles). */
-  raw(key: string): unknown {
-    return this.values[key];
   }
 }

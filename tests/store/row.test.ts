@@ -29,6 +29,18 @@ describe('Row reads a column by name and type', () => {
     expect(row[method](key)).toEqual(expected);
   });
 
+  test('rows and propsList read each map of a list', () => {
+    expect(row.rows('edges').map((edge) => edge.number('n'))).toEqual([1, 2]);
+    expect(row.propsList('edges')).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  test.each(['rows', 'propsList'] as const)(
+    '%s of a list holding a non-map names the column',
+    (method) => {
+      expect(() => row[method]('fields')).toThrow('column "fields" of a read is not a map');
+    },
+  );
+
   test('oneOf reads a value of a fixed set', () => {
     expect(row.oneOf('kind', ['method', 'model'])).toBe('method');
   });
