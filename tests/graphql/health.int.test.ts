@@ -3,9 +3,7 @@ import { describe, expect } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { findFreePort } from '../../src/local-neo4j/local-neo4j.ts';
 import type { Neo4jConnection } from '../../src/store/connect-neo4j.ts';
-import { dbTest } from '../support/db-test.ts';
-
-const test = dbTest;
+import { dbTest as test } from '../support/db-test.ts';
 
 describe('/health', () => {
   test('reports Neo4j up when it answers', async ({ connection }) => {

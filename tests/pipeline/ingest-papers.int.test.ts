@@ -1,11 +1,9 @@
 import { describe, expect } from 'vitest';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import { dbTest } from '../support/db-test.ts';
+import { dbTest as test } from '../support/db-test.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
 import { clearGraph, countGraph } from '../support/test-database.ts';
-
-const test = dbTest;
 
 describe('ingesting the seed', () => {
   test.beforeAll(async ({ connection, pool }) => {

@@ -8,12 +8,10 @@ import { createExtractPool } from '../../src/extract/extract-pool.ts';
 import type { RawPaper } from '../../src/domain.ts';
 import { ingestPapers } from '../../src/pipeline/ingest-papers.ts';
 import { readSources } from '../../src/pipeline/read-sources.ts';
-import { dbTest } from '../support/db-test.ts';
+import { dbTest as test } from '../support/db-test.ts';
 import { retainedHeap } from '../support/retained-heap.ts';
 import { asResults, SEED_FILE } from '../support/seed-results.ts';
 import { clearGraph, countGraph } from '../support/test-database.ts';
-
-const test = dbTest;
 
 const STANDARD_QUERIES = [
   '{ whoUses(technique: "Adam", first: 20) { totalCount edges { roles node { title } evidence { sentence } } } }',

@@ -1,8 +1,6 @@
 import { describe, expect } from 'vitest';
 import { applySchema } from '../../src/store/apply-schema.ts';
-import { dbTest } from '../support/db-test.ts';
-
-const test = dbTest;
+import { dbTest as test } from '../support/db-test.ts';
 
 describe('applySchema on the real Neo4j', () => {
   test('creates every constraint and full-text index, and is idempotent', async ({

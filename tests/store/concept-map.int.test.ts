@@ -4,9 +4,7 @@ import { loadConceptMap } from '../../src/store/concept-map.ts';
 import { searchGraph } from '../../src/store/search-graph.ts';
 import { loadPapersPerYear, loadStartingPoints } from '../../src/store/starting-points.ts';
 import { asResults } from '../support/seed-results.ts';
-import { dbTest } from '../support/db-test.ts';
-
-const test = dbTest;
+import { dbTest as test } from '../support/db-test.ts';
 
 test.beforeAll(async ({ connection }) => {
   await ingestPapers(

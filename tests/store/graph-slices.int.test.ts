@@ -5,9 +5,8 @@ import { loadNeighborhood } from '../../src/store/graph-slices.ts';
 import { loadLinks } from '../../src/store/load-links.ts';
 import { toEvidence } from '../../src/store/records.ts';
 import { asResults } from '../support/seed-results.ts';
-import { dbTest } from '../support/db-test.ts';
+import { dbTest as test } from '../support/db-test.ts';
 
-const test = dbTest;
 const ALL = { kinds: null, types: null, minConfidence: 0 };
 
 test.beforeAll(async ({ connection }) => {
