@@ -29,8 +29,6 @@ const MAP_PER_KIND = 12;
 
 const CONCEPT_KINDS: ConceptKind[] = ['METHOD', 'MODEL', 'DATASET', 'TASK', 'METRIC', 'HARDWARE'];
 
-export type ExplorerData = ReturnType<typeof createExplorerData>;
-
 export function createExplorerData() {
   const cache = new Map<string, Promise<unknown>>();
 
